@@ -1,0 +1,1 @@
+//! Markdown → the JSON document policies receive as `input` (see `docs/input.md`).

@@ -1,0 +1,11 @@
+//! Policies: the rule catalog, the regorus engine, and turning what rules
+//! report into located [`Finding`]s.
+
+pub mod catalog;
+pub mod engine;
+pub mod error;
+pub mod testing;
+
+pub use catalog::{Origin, RuleMeta, Style};
+pub use engine::{Evaluator, PolicyFile, PolicySet, RawFinding, bundled_files};
+pub use error::PolicyError;
