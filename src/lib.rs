@@ -9,3 +9,14 @@ pub mod document;
 pub mod diagnostic;
 pub mod policy;
 pub mod config;
+pub mod discover;
+pub mod check;
+pub mod report;
+pub mod cli;
+pub mod run;
+pub mod suggest;
+
+pub use run::run;
+
+/// `mlint --version`: the binary's version and the bundled policy set's.
+pub const VERSION_LINE: &str = concat!(env!("CARGO_PKG_VERSION"), " (policies ", env!("CARGO_PKG_VERSION"), ")");

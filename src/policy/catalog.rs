@@ -20,6 +20,8 @@ pub enum Origin {
     Bundled,
     /// Loaded from a user policy directory.
     Custom,
+    /// Built into mlint itself (input and suppression checks), not Rego.
+    Builtin,
 }
 
 /// How a rule reports: mlint's own `report` set, or conftest-style sets.
@@ -101,6 +103,26 @@ pub struct RuleMeta {
     pub file: String,
     /// How it reports.
     pub style: Style,
+}
+
+impl RuleMeta {
+    /// A rule implemented in Rust (input and suppression checks).
+    pub fn builtin(id: &str, level: Severity, title: &str, description: &str, help: &str) -> RuleMeta {
+        RuleMeta {
+            id: id.to_string(),
+            package: String::new(),
+            title: title.to_string(),
+            description: description.to_string(),
+            why: None,
+            help: Some(help.to_string()),
+            default_level: level,
+            options: Vec::new(),
+            examples: Examples::default(),
+            origin: Origin::Builtin,
+            file: "src/policy/builtin.rs".to_string(),
+            style: Style::Report,
+        }
+    }
 }
 
 /// A problem in a METADATA block or package line, with the 1-based line.

@@ -175,3 +175,54 @@ mod tests {
         assert_eq!(summarize(text), "unknown function");
     }
 }
+
+/// A policy error as miette renders it: the message, and a labelled snippet
+/// of the `.rego` file when the position is known.
+struct Rendered<'a> {
+    error: &'a PolicyError,
+    source: Option<miette::NamedSource<String>>,
+}
+
+impl fmt::Debug for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.error, f)
+    }
+}
+
+impl fmt::Display for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.error, f)
+    }
+}
+
+impl std::error::Error for Rendered<'_> {}
+
+impl miette::Diagnostic for Rendered<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new("mlint::policy"))
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let offset = self.error.offset()?;
+        self.source.as_ref()?;
+        Some(Box::new(std::iter::once(miette::LabeledSpan::new(Some("here".into()), offset, 1))))
+    }
+}
+
+/// Renders `error` for the terminal (stderr).
+pub fn render(error: &PolicyError, color: bool) -> String {
+    let theme = if color { miette::GraphicalTheme::unicode() } else { miette::GraphicalTheme::unicode_nocolor() };
+    let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(100);
+    let source = match (&error.file, &error.source) {
+        (Some(file), Some(src)) if error.position.is_some() => Some(miette::NamedSource::new(file.clone(), src.clone())),
+        _ => None,
+    };
+    let rendered = Rendered { error, source };
+    let mut out = String::new();
+    let _ = handler.render_report(&mut out, &rendered);
+    out
+}

@@ -1,7 +1,9 @@
 //! Policies: the rule catalog, the regorus engine, and turning what rules
 //! report into located [`Finding`]s.
 
+pub mod builtin;
 pub mod catalog;
+pub mod docs;
 pub mod engine;
 pub mod error;
 pub mod testing;

@@ -1,0 +1,81 @@
+//! Configuration errors, each pointing at the exact place in the TOML file.
+
+use super::SourceFile;
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// One problem in a configuration file.
+#[derive(Clone, Debug)]
+pub struct ConfigError {
+    /// The file, when there is one.
+    pub path: Option<String>,
+    /// Its text, for the snippet.
+    pub text: Option<Arc<str>>,
+    /// Where in the file.
+    pub span: Option<Range<usize>>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl ConfigError {
+    /// An error with no location (a file that cannot be read).
+    pub fn plain(message: String) -> Self {
+        ConfigError { path: None, text: None, span: None, message, help: None }
+    }
+
+    /// An error at `span` of `file`.
+    pub fn at(file: &SourceFile, span: Option<Range<usize>>, message: String, help: Option<String>) -> Self {
+        ConfigError { path: Some(file.path.clone()), text: Some(Arc::clone(&file.text)), span, message, help }
+    }
+
+    /// 1-based line of the span.
+    pub fn line(&self) -> Option<usize> {
+        let (text, span) = (self.text.as_ref()?, self.span.as_ref()?);
+        Some(text.get(..span.start)?.matches('\n').count() + 1)
+    }
+
+    /// Renders the error with miette (a snippet with the span labelled).
+    pub fn render(&self, color: bool) -> String {
+        let theme = if color { miette::GraphicalTheme::unicode() } else { miette::GraphicalTheme::unicode_nocolor() };
+        let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(100);
+        let mut out = String::new();
+        let _ = handler.render_report(&mut out, self);
+        out
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.path, self.line()) {
+            (Some(p), Some(l)) => write!(f, "{p}:{l}: {}", self.message),
+            (Some(p), None) => write!(f, "{p}: {}", self.message),
+            _ => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl miette::Diagnostic for ConfigError {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new("mlint::config"))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.text.as_ref().map(|t| t as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let span = self.span.clone()?;
+        self.text.as_ref()?;
+        let label = self.path.clone().map(|p| format!("{p}:{}", self.line().unwrap_or(1)));
+        Some(Box::new(std::iter::once(miette::LabeledSpan::new(label, span.start, span.len()))))
+    }
+}

@@ -1,0 +1,354 @@
+//! Duration text → a range of calendar-day equivalents.
+//!
+//! Milestone files state durations in many ways (`1-2 weeks`, `6-8h`,
+//! `（4–6周）`, `Weeks 1-4`, `Ongoing`, `[X weeks]`, …; see
+//! `CONVENTIONS.md` §4). Policies compare numbers, so this module turns the
+//! text into `min`/`max` days using the configured unit lengths, and flags
+//! open-ended and placeholder values. An explicit length (`4 weeks`) wins over
+//! a schedule window (`Week 12-16`); a window's length is its number of units.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::options::Units;
+
+/// How a duration text reads.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Reading {
+    /// Lower bound in days.
+    pub min_days: Option<f64>,
+    /// Upper bound in days (`None` for open-ended values such as `3+ weeks`).
+    pub max_days: Option<f64>,
+    /// `Ongoing`, `Continuous` and translations.
+    pub ongoing: bool,
+    /// A template placeholder such as `TBD` or `[X weeks]`.
+    pub placeholder: bool,
+}
+
+impl Reading {
+    /// Whether the text was read as a duration at all.
+    pub fn recognised(&self) -> bool {
+        self.min_days.is_some() || self.ongoing || self.placeholder
+    }
+}
+
+const NUM: &str = r"([0-9]+(?:[.,][0-9]+)?)";
+const UNITS: &[&str] = &[
+    "hours", "hour", "hrs", "hr", "horas", "hora", "stunden", "stunde", "std", "个小时", "小时", "小時", "時間", "h", "days", "day", "días", "día", "dias", "dia", "tagen", "tage", "tag", "jours", "jour", "个工作日", "工作日", "日間", "天", "日", "d", "weeks", "week", "wks", "wk", "semanas", "semana", "semaines", "semaine", "wochen", "woche", "个星期", "星期", "个周", "週間", "週", "周", "w", "months", "month", "mos", "mo", "meses", "mes", "mês", "monaten", "monate", "monat", "mois", "个月", "ヶ月", "か月", "ケ月", "カ月", "ヵ月", "月", "quarters", "quarter", "qtrs", "qtr", "trimestres", "trimestre", "quartale", "quartal", "个季度", "季度", "四半期", "years", "year", "yrs", "yr", "años", "año", "anos", "ano", "jahren", "jahre", "jahr", "年", "sprints", "sprint", "iterations", "iteration",
+];
+const TO: &str = r"(?:-|to|a|al|bis|até|~|至|到)";
+
+/// `1-2 weeks`, `1 week - 2 weeks`, `3+ days`, `36个月以上`.
+static UNIT: LazyLock<String> = LazyLock::new(|| {
+    // Longest first: the regex alternation takes the first that matches.
+    let mut units = UNITS.to_vec();
+    units.sort_by_key(|u| std::cmp::Reverse(u.chars().count()));
+    format!("({})", units.join("|"))
+});
+
+static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
+    let unit = &*UNIT;
+    Regex::new(&format!(
+        r"{NUM}(\+)?\s*(?:{unit}\s*)?(?:{TO}\s*{NUM}\s*)?{unit}(\s*(?:\+|以上|or more|o más|ou mais))?"
+    ))
+    .expect("valid length regex")
+});
+
+/// `Weeks 1-4`, `Week 6`, `Days 1-2`, `Semanas 1-4`, `Woche 4-6`.
+static WINDOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(weeks|week|wks|wk|days|day|months|month|semanas|semana|wochen|woche|días|día|dias|dia|tage|tag|meses|mes|monate|monat|sprints|sprint|quarters|quarter)\s*([0-9]+)(?:\s*(?:-|to|a|bis|and|&)\s*(?:(?:weeks|week|days|day|months|month)\s*)?([0-9]+))?",
+    )
+    .expect("valid window regex")
+});
+
+/// `2025-10-01 to 2025-11-15`.
+static DATE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*(?:-|to|until|bis|a|até|→)\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+        .expect("valid date range regex")
+});
+
+/// A value with no number that stands for one: `X days`, `N-M weeks`.
+static LETTER_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    let unit = &*UNIT;
+    Regex::new(&format!(r"^[\[(]?\s*[xnmyz#?]+(?:\s*-\s*[xnmyz#?]+)?\s*{unit}\b")).expect("valid placeholder regex")
+});
+
+const ONGOING: &[&str] = &[
+    "ongoing", "continuous", "continuously", "continual", "indefinite", "permanent", "perpetual",
+    "en curso", "continuo", "contínuo", "continua", "contínua", "permanente", "em andamento", "laufend",
+    "fortlaufend", "kontinuierlich", "dauerhaft", "持续", "持續", "长期", "長期", "継続", "常時",
+];
+
+const PLACEHOLDER_WORDS: &[&str] = &["tbd", "tba", "tbc", "todo", "to do", "to be determined", "?", "??", "???", "xx"];
+
+/// Reads a duration text with the configured unit lengths.
+pub fn read(text: &str, units: &Units) -> Reading {
+    let norm = normalize(text);
+    if let Some(r) = read_length(&norm, units) {
+        return r;
+    }
+    if let Some(c) = DATE_RANGE.captures(&norm) {
+        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<i64>().ok()).unwrap_or(0);
+        let (a, b) = (days_from_civil(n(1), n(2), n(3)), days_from_civil(n(4), n(5), n(6)));
+        let days = (b - a + 1) as f64;
+        return Reading { min_days: Some(days), max_days: Some(days), ..Reading::default() };
+    }
+    if let Some(r) = read_window(&norm, units) {
+        return r;
+    }
+    if contains_word(&norm, ONGOING) {
+        return Reading { ongoing: true, ..Reading::default() };
+    }
+    if is_placeholder(&norm) {
+        return Reading { placeholder: true, ..Reading::default() };
+    }
+    Reading::default()
+}
+
+/// Lower-cases and folds dash and bracket variants to ASCII.
+fn normalize(text: &str) -> String {
+    text.trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '–' | '—' | '‑' | '‐' | '−' | '〜' | '～' => '-',
+            '（' => '(',
+            '）' => ')',
+            '\u{a0}' => ' ',
+            _ => c,
+        })
+        .collect()
+}
+
+fn read_length(norm: &str, units: &Units) -> Option<Reading> {
+    let mut at = 0;
+    while at <= norm.len() {
+        let c = LENGTH.captures_at(norm, at)?;
+        let whole = c.get(0)?;
+        let unit = c.get(5)?;
+        let next = norm[unit.end()..].chars().next();
+        let unit_is_word = unit.as_str().ends_with(|ch: char| ch.is_ascii_alphabetic());
+        let prev = norm[..whole.start()].chars().next_back();
+        if (unit_is_word && next.is_some_and(char::is_alphabetic)) || prev.is_some_and(|p| p.is_ascii_alphanumeric()) {
+            at = whole.start() + norm[whole.start()..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let last = unit_days(unit.as_str(), units)?;
+        let first = c.get(3).and_then(|u| unit_days(u.as_str(), units)).unwrap_or(last);
+        let a = number(&c, 1)?;
+        let open = c.get(2).is_some() || c.get(6).is_some();
+        let min = round(a * first);
+        let max = match number(&c, 4) {
+            Some(b) => Some(round(b * last)),
+            None if open => None,
+            None => Some(min),
+        };
+        return Some(Reading { min_days: Some(min), max_days: max, ..Reading::default() });
+    }
+    None
+}
+
+fn read_window(norm: &str, units: &Units) -> Option<Reading> {
+    let mut found = None;
+    for c in WINDOW.captures_iter(norm) {
+        let Some(whole) = c.get(0) else { continue };
+        let prev = norm[..whole.start()].chars().next_back();
+        if prev.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        found = Some(c);
+    }
+    let c = found?;
+    let unit = unit_days(c.get(1)?.as_str(), units)?;
+    let a = number(&c, 2)?;
+    let count = match number(&c, 3) {
+        Some(b) => (b - a).abs() + 1.0,
+        None => 1.0,
+    };
+    let days = round(count * unit);
+    Some(Reading { min_days: Some(days), max_days: Some(days), ..Reading::default() })
+}
+
+fn number(c: &Captures<'_>, i: usize) -> Option<f64> {
+    c.get(i)?.as_str().replace(',', ".").parse().ok()
+}
+
+fn round(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+/// Days of one unit word (already lower-cased).
+fn unit_days(unit: &str, u: &Units) -> Option<f64> {
+    let days = match unit {
+        "hours" | "hour" | "hrs" | "hr" | "horas" | "hora" | "stunden" | "stunde" | "std" | "个小时" | "小时"
+        | "小時" | "時間" | "h" => u.hour,
+        "days" | "day" | "días" | "día" | "dias" | "dia" | "tagen" | "tage" | "tag" | "jours" | "jour"
+        | "个工作日" | "工作日" | "日間" | "天" | "日" | "d" => u.day,
+        "weeks" | "week" | "wks" | "wk" | "semanas" | "semana" | "semaines" | "semaine" | "wochen" | "woche"
+        | "个星期" | "星期" | "个周" | "週間" | "週" | "周" | "w" => u.week,
+        "months" | "month" | "mos" | "mo" | "meses" | "mes" | "mês" | "monaten" | "monate" | "monat" | "mois"
+        | "个月" | "ヶ月" | "か月" | "ケ月" | "カ月" | "ヵ月" | "月" => u.month,
+        "quarters" | "quarter" | "qtrs" | "qtr" | "trimestres" | "trimestre" | "quartale" | "quartal"
+        | "个季度" | "季度" | "四半期" => u.quarter,
+        "years" | "year" | "yrs" | "yr" | "años" | "año" | "anos" | "ano" | "jahren" | "jahre" | "jahr" | "年" => {
+            u.year
+        }
+        "sprints" | "sprint" | "iterations" | "iteration" => u.sprint,
+        _ => return None,
+    };
+    Some(days)
+}
+
+/// Whether one of `words` occurs in `text` not glued to other letters.
+fn contains_word(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        text.match_indices(w).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + w.len()..].chars().next();
+            let ascii = w.is_ascii();
+            !ascii || (!before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic))
+        })
+    })
+}
+
+fn is_placeholder(norm: &str) -> bool {
+    let t = norm.trim_matches(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '*' | '_' | '.'));
+    if PLACEHOLDER_WORDS.contains(&t) || contains_word(t, &["tbd", "tba", "todo"]) {
+        return true;
+    }
+    if t.contains('{') && t.contains('}') {
+        return true;
+    }
+    if let (Some(open), Some(close)) = (t.find('['), t.rfind(']'))
+        && open < close
+        && !t[open..close].chars().any(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
+    LETTER_NUMBER.is_match(t) || t == "yyyy-mm-dd"
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::ParseOptions;
+
+    fn units() -> Units {
+        ParseOptions::default().units
+    }
+
+    #[test]
+    fn lengths_and_windows() {
+        let cases: &[(&str, Option<f64>, Option<f64>)] = &[
+            ("1-2 weeks", Some(7.0), Some(14.0)),
+            ("1–2 weeks", Some(7.0), Some(14.0)),
+            ("1 to 2 weeks", Some(7.0), Some(14.0)),
+            ("1 week - 2 weeks", Some(7.0), Some(14.0)),
+            ("2.5 months", Some(75.0), Some(75.0)),
+            ("2,5 meses", Some(75.0), Some(75.0)),
+            ("3 days", Some(3.0), Some(3.0)),
+            ("6-8h", Some(0.75), Some(1.0)),
+            ("(6-8h)", Some(0.75), Some(1.0)),
+            ("2 hours", Some(0.25), Some(0.25)),
+            ("1 week", Some(7.0), Some(7.0)),
+            ("4 weeks (Sprints 1-2)", Some(28.0), Some(28.0)),
+            ("2 weeks (Sprint 5)", Some(14.0), Some(14.0)),
+            ("2 sprints", Some(28.0), Some(28.0)),
+            ("(1 week)", Some(7.0), Some(7.0)),
+            ("(2-3 weeks)", Some(14.0), Some(21.0)),
+            ("Weeks 1-4", Some(28.0), Some(28.0)),
+            ("Weeks 3-6", Some(28.0), Some(28.0)),
+            ("Week 3–6", Some(28.0), Some(28.0)),
+            ("Week 6", Some(7.0), Some(7.0)),
+            ("Days 1-2", Some(2.0), Some(2.0)),
+            ("Week 1, Days 3-4", Some(2.0), Some(2.0)),
+            ("Months 4-6", Some(90.0), Some(90.0)),
+            ("Semanas 1-4", Some(28.0), Some(28.0)),
+            ("Semana 0-1", Some(14.0), Some(14.0)),
+            ("Woche 4-6", Some(21.0), Some(21.0)),
+            ("Week 12-16 (4 weeks, parallel track)", Some(28.0), Some(28.0)),
+            ("3-4 months (Jan - Apr 2026)", Some(90.0), Some(120.0)),
+            ("6-2 weeks", Some(42.0), Some(14.0)),
+            ("3 días", Some(3.0), Some(3.0)),
+            ("1 día", Some(1.0), Some(1.0)),
+            ("2 dias", Some(2.0), Some(2.0)),
+            ("12-16 semanas", Some(84.0), Some(112.0)),
+            ("1 mês", Some(30.0), Some(30.0)),
+            ("2 a 3 meses", Some(60.0), Some(90.0)),
+            ("3 Tage", Some(3.0), Some(3.0)),
+            ("2 Wochen", Some(14.0), Some(14.0)),
+            ("1 Monat", Some(30.0), Some(30.0)),
+            ("（4–6周）", Some(28.0), Some(42.0)),
+            ("3周", Some(21.0), Some(21.0)),
+            ("36个月", Some(1080.0), Some(1080.0)),
+            ("0-3个月", Some(0.0), Some(90.0)),
+            ("2天", Some(2.0), Some(2.0)),
+            ("8小时", Some(1.0), Some(1.0)),
+            ("2 時間", Some(0.25), Some(0.25)),
+            ("1.5 時間", Some(0.1875), Some(0.1875)),
+            ("3日", Some(3.0), Some(3.0)),
+            ("4-6 週間（1 名）", Some(28.0), Some(42.0)),
+            ("2ヶ月", Some(60.0), Some(60.0)),
+            ("3か月", Some(90.0), Some(90.0)),
+            ("1 quarter", Some(91.0), Some(91.0)),
+            ("2 years", Some(730.0), Some(730.0)),
+            ("3+ weeks", Some(21.0), None),
+            ("36个月以上", Some(1080.0), None),
+            ("2025-10-01 to 2025-11-15", Some(46.0), Some(46.0)),
+        ];
+        for (text, min, max) in cases {
+            let r = read(text, &units());
+            assert_eq!((r.min_days, r.max_days), (*min, *max), "{text}");
+            assert!(!r.ongoing && !r.placeholder, "{text}");
+        }
+    }
+
+    #[test]
+    fn ongoing_values() {
+        for text in ["Ongoing", "(ongoing)", "Continuous", "continuo", "laufend", "持续"] {
+            let r = read(text, &units());
+            assert!(r.ongoing, "{text}");
+            assert_eq!((r.min_days, r.max_days, r.placeholder), (None, None, false), "{text}");
+        }
+    }
+
+    #[test]
+    fn placeholders() {
+        for text in ["TBD", "TODO", "[X weeks]", "{{estimated duration}}", "X days", "[Estimate]", "N-M weeks", "tbd"] {
+            let r = read(text, &units());
+            assert!(r.placeholder, "{text}");
+            assert_eq!((r.min_days, r.max_days, r.ongoing), (None, None, false), "{text}");
+        }
+    }
+
+    #[test]
+    fn unreadable_text_is_not_recognised() {
+        for text in ["soon", "when it is ready", "Q3 2025", "2025-10 to 2025-12", "", "Foundation", "midweek 3", "3 dayshift"] {
+            let r = read(text, &units());
+            assert!(!r.recognised(), "{text}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn unit_lengths_come_from_the_options() {
+        let mut u = units();
+        u.week = 5.0;
+        u.hour = 1.0 / 24.0;
+        assert_eq!(read("2 weeks", &u).max_days, Some(10.0));
+        assert_eq!(read("Weeks 1-4", &u).min_days, Some(20.0));
+        assert_eq!(read("24h", &u).min_days, Some(1.0));
+    }
+}

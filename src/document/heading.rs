@@ -1,0 +1,373 @@
+//! Heading titles: decorations off, then "is this a milestone unit?".
+//!
+//! Real headings carry emoji, bold, status marks and schedule parentheticals
+//! around the title (`### 🎯 Sprint 1: Quick Win (1 week) ✅`). [`strip`]
+//! removes them (and reads a duration parenthetical on the way), and
+//! [`classify`] decides from what is left whether the heading names a unit —
+//! a keyword from the vocabulary followed by an identifier or a separator, or
+//! a bare id such as `M1` — and splits it into keyword, number and name.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::duration::{self, Reading};
+use super::mojibake;
+use super::options::{Units, Vocabulary};
+
+/// A title with its decorations removed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stripped {
+    /// The title as a reader sees it.
+    pub text: String,
+    /// A duration parenthetical: the range of its content in the raw title.
+    pub duration: Option<(Range<usize>, Reading)>,
+}
+
+/// What a milestone heading says about its unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unit {
+    /// `phase`, `sprint` or `milestone`.
+    pub kind: &'static str,
+    /// The keyword as written.
+    pub keyword: Option<String>,
+    /// The identifier after the keyword.
+    pub number: Option<String>,
+    /// The rest of the title.
+    pub name: Option<String>,
+}
+
+/// A parenthetical that states status, priority or a date, not a name.
+static STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:in[ -]progress|done|complete|completed|partially complete|shipped|wip|planned|optional|new|inserted|blocked|todo|tbd|not started|pending|current|active|deferred|cancell?ed|draft|future|next|paused|on hold|in review|stretch|[0-9]+ ?% ?(?:complete|done)?|(?:completed|shipped|done|started|due|target|released|finished|ended|ends|deadline)\b.*|priority\s*[:：-]?\s*\S.*|p[0-4]|(?:high|medium|low|critical)(?: priority)?|[0-9]{4}[-/.][0-9]{1,2}.*|q[1-4][ -]?[0-9]{4}.*|[0-9]{4}[ -]?q[1-4].*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? [0-9]{1,4}.*)$",
+    )
+    .expect("valid status regex")
+});
+
+/// A trailing ` - SHIPPED 2026-02-18` or ` - PARTIALLY COMPLETE`.
+static STATUS_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\s+[-–—]\s+(?:(?:PARTIALLY |FULLY )?(?:SHIPPED|COMPLETE|COMPLETED|DONE|IN PROGRESS|DEFERRED|CANCELLED|CANCELED|BLOCKED|WIP|PLANNED)|(?i:shipped|completed|done|released)\s+[0-9]{4}-[0-9]{2}-[0-9]{2})(?:\s+[0-9]{4}-[0-9]{2}-[0-9]{2})?\s*$",
+    )
+    .expect("valid status suffix regex")
+});
+
+/// An identifier after a keyword: `1`, `2.3`, `1-1`, `v1.0`, `m1`, `IV`, `A`.
+static ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[vV]?[0-9]+(?:[.\-][0-9]+)*[a-z]?|[A-Za-z]{1,2}[0-9]+(?:[.\-][0-9]+)*|[IVX]{1,4}|[A-Z])")
+        .expect("valid id regex")
+});
+
+/// A bare milestone id at the start of a title: `M1`, `m1`, `M2.1`, `M1-1`.
+static BARE_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[Mm][0-9]+(?:[.\-][0-9]+)*").expect("valid bare id regex"));
+
+/// A bare version at the start of a title: `v1.0`, `V2.0`.
+static BARE_VERSION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[vV][0-9]+(?:\.[0-9]+)+").expect("valid bare version regex"));
+
+/// A leading outline number: `1.1 Name`.
+static OUTLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([0-9]+(?:\.[0-9]+)+|[0-9]+\.?)\s+(\S.*)$").expect("valid outline regex"));
+
+/// Removes leading emoji (also as mojibake), trailing status emoji and
+/// trailing parentheticals or suffixes that hold a duration, dates, status or
+/// priority. Bold and other markup are already gone from `raw`.
+pub fn strip(raw: &str, units: &Units) -> Stripped {
+    let mut start = 0;
+    loop {
+        let rest = &raw[start..];
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else { break };
+        if c.is_whitespace() || mojibake::is_emoji_part(c) {
+            start += c.len_utf8();
+        } else if (c.is_ascii_digit() || c == '#' || c == '*') && matches!(chars.next(), Some('\u{FE0F}' | '\u{20E3}')) {
+            start += 1; // keycap: the joiners follow as emoji parts
+        } else if let Some((len, _)) = (!c.is_ascii()).then(|| mojibake::leading_emoji(rest)).flatten() {
+            start += len;
+        } else {
+            break;
+        }
+    }
+    let mut end = raw.len();
+    let mut duration = None;
+    loop {
+        let s = raw[start..end].trim_end();
+        end = start + s.len();
+        if let Some(c) = s.chars().next_back()
+            && mojibake::is_emoji_part(c)
+            && s.len() > c.len_utf8()
+        {
+            end -= c.len_utf8();
+            continue;
+        }
+        if let Some((open, inner)) = trailing_parenthetical(s) {
+            let content = &s[inner.clone()];
+            let reading = duration::read(content, units);
+            if reading.recognised() || STATUS.is_match(content.trim()) {
+                if reading.recognised() && duration.is_none() {
+                    let r = super::text::trim_range(s, inner.clone());
+                    duration = Some((start + r.start..start + r.end, reading));
+                }
+                end = start + open;
+                if s[..open].trim().is_empty() {
+                    end = start + s.len(); // never strip the whole title
+                    break;
+                }
+                continue;
+            }
+        }
+        let tail_from = floor_boundary(s, s.len().saturating_sub(80));
+        if let Some(m) = STATUS_SUFFIX.find(&s[tail_from..])
+            && tail_from + m.start() > 0
+        {
+            end = start + tail_from + m.start();
+            continue;
+        }
+        break;
+    }
+    Stripped { text: super::text::collapse(&raw[start..end.max(start)]), duration }
+}
+
+/// `(…)` or `（…）` closing `s`: the byte offset of the opening bracket and
+/// the range of the content.
+fn trailing_parenthetical(s: &str) -> Option<(usize, Range<usize>)> {
+    let close = s.chars().next_back().filter(|c| matches!(c, ')' | '）'))?;
+    let close_at = s.len() - close.len_utf8();
+    let mut depth = 0usize;
+    for (i, c) in s[..close_at].char_indices().rev() {
+        match c {
+            ')' | '）' => depth += 1,
+            '(' | '（' if depth == 0 => return Some((i, i + c.len_utf8()..close_at)),
+            '(' | '（' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Whether a stripped title names a milestone unit, and how.
+pub fn classify(title: &str, vocab: &Vocabulary) -> Option<Unit> {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(title.char_indices().filter(|(_, c)| c.is_whitespace()).map(|(i, c)| i + c.len_utf8()))
+        .take(4)
+        .collect();
+    for (word, &p) in starts.iter().enumerate() {
+        if word > 0 && title[..p].contains([':', '：']) {
+            break;
+        }
+        for (kw, kind) in &vocab.keywords {
+            let Some(q) = match_keyword(title, p, kw) else { continue };
+            if let Some(unit) = after_keyword(title, p, q, kind, word == 0) {
+                return Some(unit);
+            }
+        }
+    }
+    if let Some(m) = BARE_ID.find(title) {
+        let (_, name) = separator_and_name(&title[m.end()..])?;
+        let number = Some(m.as_str().to_uppercase());
+        return Some(Unit { kind: "milestone", keyword: Some(title[..1].to_string()), number, name });
+    }
+    let m = BARE_VERSION.find(title)?;
+    let (_, name) = separator_and_name(&title[m.end()..])?;
+    let name = name.map(|n| n.trim_start_matches(|c: char| c.is_whitespace() || mojibake::is_emoji_part(c)).to_string());
+    Some(Unit { kind: "milestone", keyword: None, number: Some(m.as_str().to_string()), name: name.filter(|n| !n.is_empty()) })
+}
+
+/// For a heading that is a milestone only through its duration field: a
+/// leading outline number (`1.1 Name`) as number and name.
+pub fn outline(title: &str) -> Unit {
+    match OUTLINE.captures(title) {
+        Some(c) => Unit {
+            kind: "milestone",
+            keyword: None,
+            number: c.get(1).map(|m| m.as_str().trim_end_matches('.').to_string()),
+            name: c.get(2).map(|m| m.as_str().trim().to_string()),
+        },
+        None => Unit { kind: "milestone", keyword: None, number: None, name: None },
+    }
+}
+
+/// Matches the lower-cased keyword `kw` at byte `p` of `title`, case-insensitively.
+fn match_keyword(title: &str, p: usize, kw: &[char]) -> Option<usize> {
+    let mut chars = title[p..].char_indices();
+    for &k in kw {
+        let (_, c) = chars.next()?;
+        if c.to_lowercase().next() != Some(k) {
+            return None;
+        }
+    }
+    let q = chars.next().map_or(title.len(), |(i, _)| p + i);
+    // `Phases`, `Milestones`: a longer word is not the keyword.
+    let glued = kw.last().is_some_and(|c| c.is_alphabetic() && c.is_ascii())
+        && title[q..].chars().next().is_some_and(char::is_alphabetic);
+    (!glued).then_some(q)
+}
+
+fn after_keyword(title: &str, p: usize, q: usize, kind: &str, at_start: bool) -> Option<Unit> {
+    let keyword = title[p..q].to_string();
+    let rest = title[q..].trim_start();
+    let (number, rest) = match ID.find(rest) {
+        Some(m) if boundary(&rest[m.end()..]) => (Some(m.as_str().to_string()), &rest[m.end()..]),
+        _ => (None, rest),
+    };
+    let (has_sep, name) = separator_and_name(rest)?;
+    if (number.is_none() || !at_start) && !has_sep {
+        return None;
+    }
+    let kind = match kind {
+        "phase" => "phase",
+        "sprint" => "sprint",
+        _ => "milestone",
+    };
+    Some(Unit { kind, keyword: Some(keyword), number, name })
+}
+
+fn boundary(rest: &str) -> bool {
+    rest.chars().next().is_none_or(|c| c.is_whitespace() || matches!(c, ':' | '：' | '.' | '(' | '（' | ')' | '-' | '—' | '–' | ','))
+}
+
+/// After keyword and number: an optional `(qualifier)`, then a separator and
+/// the name. `None` when what follows cannot follow a unit id.
+fn separator_and_name(rest: &str) -> Option<(bool, Option<String>)> {
+    let mut r = rest.trim_start();
+    let mut spaced = r.len() < rest.len();
+    if let Some(open) = r.strip_prefix(['(', '（']) {
+        let close = open.find([')', '）'])?;
+        let after = &open[close..];
+        let after = &after[after.chars().next().map_or(0, char::len_utf8)..];
+        r = after.trim_start();
+        spaced = r.len() < after.len();
+    }
+    let mut has_sep = false;
+    for sep in [":", "：", "—", "–", "-", "."] {
+        if let Some(after) = r.strip_prefix(sep) {
+            let space_after = after.is_empty() || after.starts_with(char::is_whitespace);
+            // `.` only separates when a space follows (`Phase 1. Setup`), and
+            // `-` only between spaces (`Release-Based Milestones` is a word).
+            if (sep == "." && !space_after) || (sep == "-" && !(spaced && space_after)) {
+                return None;
+            }
+            r = after;
+            has_sep = true;
+            break;
+        }
+    }
+    if !has_sep && !r.is_empty() && !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let name = r.trim();
+    Some((has_sep, (!name.is_empty()).then(|| name.to_string())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::ParseOptions;
+
+    fn units() -> Units {
+        ParseOptions::default().units
+    }
+
+    #[test]
+    fn decorations_are_stripped() {
+        let cases = [
+            ("🎯 Sprint 1: Quick Win (1 week)", "Sprint 1: Quick Win"),
+            ("🛰️ Phase 5: Maintenance & Evolution", "Phase 5: Maintenance & Evolution"),
+            ("🧑‍💻 Milestone: Pairing", "Milestone: Pairing"),
+            ("\u{F8FF}üß† Phase 1: Research & Architecture", "Phase 1: Research & Architecture"),
+            ("\u{F8FF}üõ†Ô∏è Phase 2: Foundation Building", "Phase 2: Foundation Building"),
+            ("Phase 1: Foundation (Days 1-2)", "Phase 1: Foundation"),
+            ("Task 1.1: Setup ✅", "Task 1.1: Setup"),
+            ("Phase 2 (Weeks 1-4) 🚧", "Phase 2"),
+            ("Milestone 2 (2025-10 to 2025-12)", "Milestone 2"),
+            ("Phase 3: Core (In Progress)", "Phase 3: Core"),
+            ("M1: Parser (Priority: P0)", "M1: Parser"),
+            ("Phase 1: 基础（4–6周）", "Phase 1: 基础"),
+            ("v1.0 MVP - SHIPPED 2026-02-18", "v1.0 MVP"),
+            ("Phase 4: Sync - PARTIALLY COMPLETE", "Phase 4: Sync"),
+            ("阶段1：当前阶段（Foundation）", "阶段1：当前阶段（Foundation）"),
+            ("Milestone 3 (Foundation): Name", "Milestone 3 (Foundation): Name"),
+            ("(1 week)", "(1 week)"),
+            ("1️⃣ Kickoff", "Kickoff"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(strip(raw, &units()).text, want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn heading_durations_are_read() {
+        let raw = "🚀 Sprint 2: Core Feature (2-3 weeks)";
+        let s = strip(raw, &units());
+        let (range, reading) = s.duration.unwrap();
+        assert_eq!(&raw[range], "2-3 weeks");
+        assert_eq!((reading.min_days, reading.max_days), (Some(14.0), Some(21.0)));
+        let s = strip("Phase 1: 基础（4–6周）", &units());
+        assert_eq!(s.duration.unwrap().1.max_days, Some(42.0));
+        assert!(strip("Phase 3: Core (In Progress)", &units()).duration.is_none());
+    }
+
+    fn class(title: &str) -> Option<(&'static str, Option<String>, Option<String>)> {
+        let v = ParseOptions::default().prepare();
+        classify(title, &v).map(|u| (u.kind, u.number, u.name))
+    }
+
+    fn some(kind: &'static str, number: Option<&str>, name: Option<&str>) -> Option<(&'static str, Option<String>, Option<String>)> {
+        Some((kind, number.map(String::from), name.map(String::from)))
+    }
+
+    #[test]
+    fn milestone_headings_are_classified() {
+        assert_eq!(class("Phase 1: Research"), some("phase", Some("1"), Some("Research")));
+        assert_eq!(class("Sprint 2 - Core"), some("sprint", Some("2"), Some("Core")));
+        assert_eq!(class("Milestone: Core Server"), some("milestone", None, Some("Core Server")));
+        assert_eq!(class("Milestone 3 (Foundation): Name"), some("milestone", Some("3"), Some("Name")));
+        assert_eq!(class("M1 — Requirements"), some("milestone", Some("M1"), Some("Requirements")));
+        assert_eq!(class("m1"), some("milestone", Some("M1"), None));
+        assert_eq!(class("M0"), some("milestone", Some("M0"), None));
+        assert_eq!(class("Release v1.0"), some("milestone", Some("v1.0"), None));
+        assert_eq!(class("Fase 0:"), some("phase", Some("0"), None));
+        assert_eq!(class("FASE 0: PREPARACIÓN"), some("phase", Some("0"), Some("PREPARACIÓN")));
+        assert_eq!(class("阶段1：当前阶段"), some("phase", Some("1"), Some("当前阶段")));
+        assert_eq!(class("Etapa 2"), some("phase", Some("2"), None));
+        assert_eq!(class("Stage 3"), some("phase", Some("3"), None));
+        assert_eq!(class("Iteration 4"), some("sprint", Some("4"), None));
+        assert_eq!(class("Phase 2.3 – Sync"), some("phase", Some("2.3"), Some("Sync")));
+        assert_eq!(class("Milestone m1 — Functional pipeline"), some("milestone", Some("m1"), Some("Functional pipeline")));
+        assert_eq!(class("Learning Milestone: New Technology"), some("milestone", None, Some("New Technology")));
+        assert_eq!(class("Phase 1 Discovery"), some("phase", Some("1"), Some("Discovery")));
+        assert_eq!(class("M1-1 CTgov Client"), some("milestone", Some("M1-1"), Some("CTgov Client")));
+        assert_eq!(class("v1.0 🚀 Initial Launch"), some("milestone", Some("v1.0"), Some("Initial Launch")));
+        assert_eq!(class("V2.0 Alpha"), some("milestone", Some("V2.0"), Some("Alpha")));
+        assert_eq!(class("Sprint 2 – Core"), some("sprint", Some("2"), Some("Core")));
+    }
+
+    #[test]
+    fn mentions_are_not_milestones() {
+        for title in [
+            "Solo Mission Phases", "Milestone Templates", "Personal Development Milestones", "Solo Milestone Management",
+            "Sprint Planning", "Release Notes", "Entregables Fase 0", "Process Improvement Milestone", "MVP scope",
+            "Overview", "Phaser setup", "Milestones", "Time Management", "Project Phase overview",
+            "Release-Based Milestones", "Stage-gate review", "v1 notes", "version history",
+        ] {
+            assert_eq!(class(title), None, "{title}");
+        }
+    }
+
+    #[test]
+    fn outline_numbers() {
+        assert_eq!(outline("1.1 Auth service").number.as_deref(), Some("1.1"));
+        assert_eq!(outline("1.1 Auth service").name.as_deref(), Some("Auth service"));
+        assert_eq!(outline("Process Improvement Milestone").number, None);
+    }
+}

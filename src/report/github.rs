@@ -1,0 +1,141 @@
+//! `--format github`: GitHub Actions workflow commands, and the Markdown job
+//! summary for `$GITHUB_STEP_SUMMARY`.
+//!
+//! Each finding becomes one `::error`/`::warning`/`::notice` command, which
+//! the runner turns into an annotation on the pull request's diff. The
+//! runner reads a command up to the end of the line and splits its
+//! properties on `,` and `::`, so messages and property values are escaped
+//! the way the runner unescapes them (`%25`, `%0D`, `%0A`, and in properties
+//! also `%3A` and `%2C`).
+
+use crate::check::Report;
+use crate::diagnostic::{Finding, Severity};
+use std::fmt::Write;
+
+/// How many findings the job summary lists before it says "and N more".
+pub const SUMMARY_LIMIT: usize = 50;
+
+/// Renders one workflow command per finding.
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    for f in &report.findings {
+        out.push_str(&command(f));
+        out.push('\n');
+    }
+    out
+}
+
+/// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=<rule>::<message>`;
+/// columns are left out when the finding spans several lines, because the
+/// runner only honours them on one line.
+fn command(f: &Finding) -> String {
+    let loc = &f.location;
+    let kind = match f.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    };
+    let mut props = vec![("file", f.path.clone()), ("line", loc.line.to_string())];
+    if loc.end_line <= loc.line {
+        props.push(("col", loc.column.to_string()));
+        props.push(("endLine", loc.line.to_string()));
+        props.push(("endColumn", loc.end_column.max(loc.column).to_string()));
+    } else {
+        props.push(("endLine", loc.end_line.to_string()));
+    }
+    props.push(("title", f.rule.clone()));
+    let props: Vec<String> = props.iter().map(|(k, v)| format!("{k}={}", escape_property(v))).collect();
+    format!("::{kind} {}::{}", props.join(","), escape_data(&f.message))
+}
+
+/// Escapes a command's message.
+pub fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escapes a command's property value.
+pub fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// The job summary: a heading, the summary line and a table of the first
+/// [`SUMMARY_LIMIT`] findings.
+pub fn step_summary(report: &Report) -> String {
+    step_summary_limited(report, SUMMARY_LIMIT)
+}
+
+/// [`step_summary`] listing at most `limit` findings.
+pub fn step_summary_limited(report: &Report, limit: usize) -> String {
+    let mut out = String::from("## mlint\n\n");
+    let _ = writeln!(out, "{}\n", report.summary());
+    if report.findings.is_empty() {
+        out.push_str("No findings.\n");
+        return out;
+    }
+    out.push_str("| Severity | Rule | Location | Message |\n| --- | --- | --- | --- |\n");
+    for f in report.findings.iter().take(limit) {
+        let loc = &f.location;
+        let _ = writeln!(
+            out,
+            "| {} | `{}` | `{}:{}:{}` | {} |",
+            f.severity,
+            cell(&f.rule),
+            cell(&f.path),
+            loc.line,
+            loc.column,
+            markdown_cell(&f.message)
+        );
+    }
+    let more = report.findings.len().saturating_sub(limit);
+    if more > 0 {
+        let noun = if more == 1 { "finding" } else { "findings" };
+        let _ = writeln!(out, "\n…and {more} more {noun}; run `mlint check` locally to see them all.");
+    }
+    out
+}
+
+/// Text inside a code span in a table cell: only `|` and line breaks matter.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace(['\r', '\n'], " ")
+}
+
+/// A message in a table cell. Outside its backtick code spans, `<`, `>` and
+/// `&` become entities so GitHub does not read them as HTML, and line breaks
+/// become `<br>`; inside code spans, where entities would show literally,
+/// only `|` is escaped.
+fn markdown_cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, part) in s.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        if i % 2 == 1 {
+            out.push_str(&cell(part));
+            continue;
+        }
+        for c in part.chars() {
+            match c {
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '&' => out.push_str("&amp;"),
+                '|' => out.push_str("\\|"),
+                '\n' => out.push_str("<br>"),
+                '\r' => {}
+                c => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes() {
+        assert_eq!(escape_data("100% a:b,c\r\nd"), "100%25 a:b,c%0D%0Ad");
+        assert_eq!(escape_property("100% a:b,c\r\nd"), "100%25 a%3Ab%2Cc%0D%0Ad");
+        assert_eq!(markdown_cell("a <b> `x<|y>` | c\nd"), "a &lt;b&gt; `x<\\|y>` \\| c<br>d");
+    }
+}

@@ -1,0 +1,89 @@
+//! `--format human`: miette's graphical report for each finding, then a
+//! summary line.
+//!
+//! Each finding becomes a miette diagnostic whose code is the rule id, with a
+//! label on the exact span and the rule's help. Colour is decided by the
+//! caller (a terminal, and `NO_COLOR` unset).
+
+use crate::check::Report;
+use crate::diagnostic::{Finding, Severity};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use std::fmt;
+use std::sync::Arc;
+
+/// A finding with its file's source, as miette wants it.
+struct Rendered<'a> {
+    finding: &'a Finding,
+    source: Option<NamedSource<Arc<str>>>,
+}
+
+impl fmt::Debug for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl fmt::Display for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for Rendered<'_> {}
+
+impl Diagnostic for Rendered<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.finding.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.finding.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source.as_ref()?;
+        let loc = &self.finding.location;
+        let label = format!("{}:{}:{}", self.finding.path, loc.line, loc.column);
+        Some(Box::new(std::iter::once(LabeledSpan::new(
+            Some(label),
+            loc.start,
+            loc.end.saturating_sub(loc.start),
+        ))))
+    }
+}
+
+/// Renders every finding, then the summary line.
+pub fn render(report: &Report, color: bool) -> String {
+    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+    let mut out = String::new();
+    for finding in &report.findings {
+        let source = report
+            .sources
+            .get(&finding.path)
+            .filter(|_| finding.location.end > 0 || finding.location.start > 0)
+            .map(|s| NamedSource::new(finding.path.clone(), Arc::clone(s)));
+        let rendered = Rendered { finding, source };
+        if rendered.source.is_none() {
+            // No snippet (a file that could not be read): say where in words.
+            out.push_str(&format!("{}:{}:{}\n", finding.path, finding.location.line, finding.location.column));
+        }
+        let _ = handler.render_report(&mut out, &rendered);
+        out.push('\n');
+    }
+    out.push_str(&report.summary());
+    out.push('\n');
+    out
+}

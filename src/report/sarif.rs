@@ -1,0 +1,197 @@
+//! `--format sarif`: a SARIF 2.1.0 log for GitHub code scanning and other
+//! SARIF viewers.
+//!
+//! One run whose driver describes mlint and carries a rule descriptor for
+//! every rule in the catalog (so viewers can show a rule's documentation even
+//! for rules that found nothing), then one result per finding. Paths are
+//! relative to `%SRCROOT%`, the directory mlint ran in, and columns count
+//! Unicode code points (`columnKind`), as mlint's own columns do. The output
+//! is kept clean under Microsoft's SARIF validator (`sarif-multitool
+//! validate`): that is why messages end with a period and every rule has a
+//! friendly name, help and a help URI.
+
+use crate::check::Report;
+use crate::diagnostic::{Finding, Severity};
+use crate::policy::RuleMeta;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+/// The schema every SARIF 2.1.0 consumer (GitHub included) recognises.
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+/// Where mlint's source and rule documentation live.
+const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+/// The base every artifact URI is relative to.
+const SRCROOT: &str = "%SRCROOT%";
+/// The `partialFingerprints` key; the version changes if the recipe does.
+const FINGERPRINT_KEY: &str = "mlint/findingHash/v1";
+
+/// Renders the report as a pretty SARIF 2.1.0 log with a final newline.
+pub fn render(report: &Report) -> String {
+    let index: HashMap<&str, usize> = report.rules.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+    let mut artifacts: Vec<&str> = report.findings.iter().map(|f| f.path.as_str()).collect();
+    artifacts.dedup(); // findings are sorted by path
+    let artifact_index: HashMap<&str, usize> = artifacts.iter().enumerate().map(|(i, p)| (*p, i)).collect();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let results: Vec<Value> = report
+        .findings
+        .iter()
+        .map(|f| {
+            let hash = fingerprint(f);
+            let occurrence = seen.entry(hash.clone()).or_default();
+            *occurrence += 1;
+            result(f, index.get(f.rule.as_str()).copied(), artifact_index[f.path.as_str()], format!("{hash}:{occurrence}"))
+        })
+        .collect();
+    let log = json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "mlint",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "informationUri": REPOSITORY,
+                    "rules": report.rules.iter().map(descriptor).collect::<Vec<_>>(),
+                }
+            },
+            "originalUriBaseIds": {
+                SRCROOT: {
+                    "description": { "text": "The directory mlint was run in; every path is relative to it." }
+                }
+            },
+            "artifacts": artifacts.iter().map(|p| json!({
+                "location": { "uri": uri(p), "uriBaseId": SRCROOT },
+                "mimeType": "text/markdown",
+            })).collect::<Vec<_>>(),
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }]
+    });
+    let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// A `reportingDescriptor` for one rule of the catalog.
+fn descriptor(rule: &RuleMeta) -> Value {
+    let help_uri = format!("{REPOSITORY}/blob/main/docs/rules/{}.md", rule.id);
+    let (help_text, help_markdown) = help(rule, &help_uri);
+    json!({
+        "id": rule.id,
+        "name": pascal_case(&rule.id),
+        "shortDescription": { "text": sentence(&capitalise(&rule.title)) },
+        "fullDescription": { "text": sentence(&rule.description) },
+        "help": { "text": help_text, "markdown": help_markdown },
+        "helpUri": help_uri,
+        "defaultConfiguration": { "level": level(rule.default_level) },
+        "properties": { "tags": [rule.id.split('/').next().unwrap_or(&rule.id)] },
+    })
+}
+
+/// The rule's help and why, as plain text and as Markdown.
+fn help(rule: &RuleMeta, help_uri: &str) -> (String, String) {
+    let fix = rule.help.clone().unwrap_or_else(|| rule.description.clone());
+    let mut text = sentence(&fix);
+    let mut markdown = text.clone();
+    if let Some(why) = &rule.why {
+        text.push_str(&format!("\n\nWhy: {}", sentence(why)));
+        markdown.push_str(&format!("\n\n**Why:** {}", sentence(why)));
+    }
+    markdown.push_str(&format!("\n\n[Documentation for `{}`]({help_uri})", rule.id));
+    (text, markdown)
+}
+
+/// One `result`.
+fn result(f: &Finding, rule_index: Option<usize>, artifact_index: usize, fingerprint: String) -> Value {
+    let loc = &f.location;
+    let mut result = json!({
+        "ruleId": f.rule,
+        "level": level(f.severity),
+        "message": { "text": sentence(&f.message) },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri(&f.path), "uriBaseId": SRCROOT, "index": artifact_index },
+                "region": {
+                    "startLine": loc.line,
+                    "startColumn": loc.column,
+                    "endLine": loc.end_line.max(loc.line),
+                    "endColumn": if loc.end_line > loc.line { loc.end_column } else { loc.end_column.max(loc.column) },
+                }
+            }
+        }],
+        "partialFingerprints": { FINGERPRINT_KEY: fingerprint },
+    });
+    if let Some(i) = rule_index {
+        result["ruleIndex"] = json!(i);
+    }
+    result
+}
+
+/// SARIF's level for a severity: `info` is SARIF's `note`.
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A digest of what identifies a finding across runs: rule, path and
+/// message, but not the line, so an alert survives lines added above it.
+/// Identical findings in one file are told apart by an occurrence number.
+fn fingerprint(f: &Finding) -> String {
+    let mut hasher = Sha256::new();
+    for part in [&f.rule, &f.path, &f.message] {
+        hasher.update(part.as_bytes());
+        hasher.update([0]);
+    }
+    hasher.finalize().iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
+
+/// A relative path as a URI reference: each segment percent-encoded except
+/// for RFC 3986 unreserved characters (non-ASCII is encoded as UTF-8).
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// `duration/inverted-range` → `DurationInvertedRange`.
+fn pascal_case(id: &str) -> String {
+    id.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(capitalise).collect()
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Text ending with a period, as SARIF viewers (and the validator) expect.
+fn sentence(s: &str) -> String {
+    let trimmed = s.trim_end();
+    if trimmed.ends_with(['.', '!', '?']) { trimmed.to_string() } else { format!("{trimmed}.") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_uris() {
+        assert_eq!(pascal_case("duration/inverted-range"), "DurationInvertedRange");
+        assert_eq!(uri("milestones/été/a b.md"), "milestones/%C3%A9t%C3%A9/a%20b.md");
+        assert_eq!(sentence("done"), "done.");
+        assert_eq!(sentence("done?"), "done?");
+    }
+}

@@ -1,0 +1,322 @@
+//! Runs a parsed command line: resolves arguments into the objects that do
+//! the work, prints results, and returns the exit code.
+//!
+//! Exit codes are a contract: 0 nothing at or above the fail level, 1
+//! something is, 2 mlint could not do what was asked (bad usage, a missing
+//! path, a policy that does not compile or fails to evaluate).
+
+use crate::check::{Checker, Levels};
+use crate::config::{Config, ConfigError};
+use crate::cli::{CheckArgs, Cli, ColorChoice, Command, ExplainArgs, FailLevel, ListFormat, ParseArgs, PolicyArgs, RulesArgs, TestArgs};
+use crate::diagnostic::Severity;
+use crate::discover::{self, DiscoverOptions};
+use crate::document::{self, ParseOptions};
+use crate::policy::testing::{Outcome, run_tests};
+use crate::policy::{Origin, PolicyError, PolicyFile, PolicySet, RuleMeta, bundled_files};
+use crate::report::{self, RenderOptions};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Nothing at or above the fail level.
+pub const EXIT_OK: u8 = 0;
+/// Findings at or above the fail level (or failing tests).
+pub const EXIT_FINDINGS: u8 = 1;
+/// mlint could not do what was asked.
+pub const EXIT_ERROR: u8 = 2;
+
+/// Runs `cli` and returns the process exit code.
+pub fn run(cli: Cli) -> u8 {
+    let result = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Parse(args) => parse(args),
+        Command::Rules(args) => rules(args),
+        Command::Explain(args) => explain(args),
+        Command::Test(args) => test(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(failure) => {
+            failure.print();
+            EXIT_ERROR
+        }
+    }
+}
+
+/// Why a command could not run: printed to stderr, exit 2.
+#[derive(Debug)]
+pub enum Failure {
+    /// Plain messages.
+    Messages(Vec<String>),
+    /// Policy problems, rendered with their `.rego` source.
+    Policy(Vec<PolicyError>),
+    /// Configuration problems, rendered with their TOML source.
+    Config(Vec<ConfigError>),
+}
+
+impl Failure {
+    fn message(m: impl Into<String>) -> Failure {
+        Failure::Messages(vec![m.into()])
+    }
+
+    fn print(&self) {
+        let mut err = std::io::stderr().lock();
+        match self {
+            Failure::Messages(ms) => {
+                for m in ms {
+                    let _ = writeln!(err, "mlint: error: {m}");
+                }
+            }
+            Failure::Config(errors) => {
+                for e in errors {
+                    let _ = write!(err, "{}", e.render(stderr_color()));
+                }
+                let _ = writeln!(err, "mlint: error: {} in the configuration", plural(errors.len(), "problem"));
+            }
+            Failure::Policy(errors) => {
+                let color = stderr_color();
+                for e in errors {
+                    let _ = write!(err, "{}", crate::policy::error::render(e, color));
+                }
+            }
+        }
+    }
+}
+
+fn stderr_color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+}
+
+impl From<Vec<PolicyError>> for Failure {
+    fn from(e: Vec<PolicyError>) -> Self {
+        Failure::Policy(e)
+    }
+}
+
+impl From<PolicyError> for Failure {
+    fn from(e: PolicyError) -> Self {
+        Failure::Policy(vec![e])
+    }
+}
+
+/// Everything that comes from configuration and policy options.
+struct Setup {
+    config: Config,
+    policies: PolicySet,
+    parse_options: ParseOptions,
+    levels: Levels,
+    discover: DiscoverOptions,
+}
+
+/// Reads every `.rego` file below `dir`, sorted.
+fn user_policy_files(dir: &Path) -> Result<Vec<PolicyFile>, String> {
+    if !dir.is_dir() {
+        return Err(format!("policy directory `{}` does not exist", dir.display()));
+    }
+    let mut files = Vec::new();
+    let walker = ignore::WalkBuilder::new(dir).standard_filters(false).sort_by_file_name(|a, b| a.cmp(b)).build();
+    for entry in walker.flatten() {
+        let path = entry.path();
+        if entry.file_type().is_some_and(|t| t.is_file()) && path.extension().is_some_and(|e| e == "rego") {
+            let source = std::fs::read_to_string(path).map_err(|e| format!("cannot read policy `{}`: {e}", path.display()))?;
+            files.push(PolicyFile { path: discover::display_path(path), source, origin: Origin::Custom });
+        }
+    }
+    Ok(files)
+}
+
+/// Parses `ID=LEVEL`.
+fn rule_override(spec: &str) -> Result<(String, Option<Severity>), String> {
+    let (id, level) = spec.split_once('=').ok_or_else(|| format!("`--rule {spec}`: expected ID=LEVEL, such as `duration/too-long=off`"))?;
+    let level = match level.trim() {
+        "off" => None,
+        l => Some(Severity::parse(l).ok_or_else(|| format!("`--rule {spec}`: level `{l}` is not one of error, warning, info, off"))?),
+    };
+    Ok((id.trim().to_string(), level))
+}
+
+/// Reads the configuration the options ask for.
+fn load_config(args: &PolicyArgs) -> Result<Config, Failure> {
+    if args.no_config {
+        return Ok(Config::defaults());
+    }
+    let path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => std::env::current_dir().ok().and_then(|d| Config::find(&d)),
+    };
+    match path {
+        Some(p) => Config::load(&p).map_err(Failure::Config),
+        None => Ok(Config::defaults()),
+    }
+}
+
+fn setup(args: &PolicyArgs, with_tests: bool, extra_dirs: &[PathBuf]) -> Result<Setup, Failure> {
+    let config = load_config(args)?;
+    let mut files = bundled_files();
+    let mut problems = Vec::new();
+    for dir in config.policy_dirs().iter().chain(&args.policies).chain(extra_dirs) {
+        match user_policy_files(dir) {
+            Ok(mut f) => files.append(&mut f),
+            Err(e) => problems.push(e),
+        }
+    }
+    let mut levels = Levels::default();
+    let mut cli_rules = Vec::new();
+    for spec in &args.rules {
+        match rule_override(spec) {
+            Ok(entry) => cli_rules.push(entry),
+            Err(e) => problems.push(e),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Failure::Messages(problems));
+    }
+    let policies = PolicySet::load(files, config.data.clone(), with_tests, Some(config.timeout()))?;
+    let known: Vec<String> = crate::policy::builtin::rules().into_iter().chain(policies.rules().iter().cloned()).map(|r| r.id).collect();
+    let exists = |id: &str| match id.strip_suffix("/*") {
+        Some(prefix) => known.iter().any(|k| k.starts_with(&format!("{prefix}/"))),
+        None => known.iter().any(|k| k == id),
+    };
+    let mut config_errors = Vec::new();
+    for (id, level, span) in &config.rules {
+        if exists(id) {
+            levels.overrides.insert(id.clone(), *level);
+        } else {
+            config_errors.push(config.rule_error(span.clone(), format!("unknown rule `{id}` in `[rules]`{}", crate::suggest::did_you_mean(id, &known)), Some("`mlint rules` lists every rule".into())));
+        }
+    }
+    if !config_errors.is_empty() {
+        return Err(Failure::Config(config_errors));
+    }
+    let mut unknown = Vec::new();
+    for (id, level) in cli_rules {
+        if exists(&id) {
+            levels.overrides.insert(id, level);
+        } else {
+            unknown.push(format!("`--rule {id}=…`: no rule `{id}`{}", crate::suggest::did_you_mean(&id, &known)));
+        }
+    }
+    if !unknown.is_empty() {
+        return Err(Failure::Messages(unknown));
+    }
+    let include = discover::globs(&config.strings("include")).map_err(Failure::message)?;
+    let exclude = discover::globs(&config.strings("exclude")).map_err(Failure::message)?;
+    let discover = DiscoverOptions { include, exclude, force_exclude: false, base: std::fs::canonicalize(&config.root).ok() };
+    Ok(Setup { parse_options: config.parse_options(), policies, levels, discover, config })
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
+fn check(args: CheckArgs) -> Result<u8, Failure> {
+    let mut setup = setup(&args.policy, false, &[])?;
+    setup.discover.force_exclude = args.force_exclude;
+    let targets = discover::discover(&args.paths, &setup.discover).map_err(|errs| Failure::Messages(errs.iter().map(|e| e.to_string()).collect()))?;
+    let checker = Checker::new(setup.policies, setup.parse_options, setup.levels);
+    let report = checker.check(&targets, args.jobs.unwrap_or(0))?;
+    let text = report::render(&report, args.format, RenderOptions { color: use_color(args.color) });
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+    if args.format != report::Format::Human {
+        eprintln!("{}", report.summary());
+    }
+    let threshold = match args.fail_level {
+        FailLevel::Error => Some(Severity::Error),
+        FailLevel::Warning => Some(Severity::Warning),
+        FailLevel::Never => None,
+    };
+    let failed = threshold.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
+    Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+fn parse(args: ParseArgs) -> Result<u8, Failure> {
+    let bytes = std::fs::read(&args.file).map_err(|e| Failure::message(format!("cannot read `{}`: {e}", args.file.display())))?;
+    let source = String::from_utf8(bytes).map_err(|e| {
+        Failure::message(format!("`{}` is not valid UTF-8 (first invalid byte at offset {})", args.file.display(), e.utf8_error().valid_up_to()))
+    })?;
+    let doc = document::parse(&discover::display_path(&args.file), &source, &ParseOptions::default());
+    let json = doc.to_json();
+    let text = if args.compact { serde_json::to_string(&json) } else { serde_json::to_string_pretty(&json) };
+    println!("{}", text.map_err(|e| Failure::message(e.to_string()))?);
+    Ok(EXIT_OK)
+}
+
+fn catalog(setup: &Setup) -> Vec<RuleMeta> {
+    let mut rules = crate::policy::builtin::rules();
+    rules.extend(setup.policies.rules().iter().cloned());
+    rules.sort_by(|a, b| a.id.cmp(&b.id));
+    rules
+}
+
+fn level_name(setup: &Setup, rule: &RuleMeta) -> &'static str {
+    setup.levels.level(&rule.id, rule.default_level).map(Severity::as_str).unwrap_or("off")
+}
+
+fn rules(args: RulesArgs) -> Result<u8, Failure> {
+    let setup = setup(&args.policy, false, &[])?;
+    let rules = catalog(&setup);
+    match args.format {
+        ListFormat::Json => {
+            let list: Vec<serde_json::Value> = rules
+                .iter()
+                .map(|r| serde_json::json!({"id": r.id, "level": level_name(&setup, r), "default_level": r.default_level.as_str(), "title": r.title, "origin": r.origin, "file": r.file}))
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+        }
+        ListFormat::Text => {
+            let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+            for r in &rules {
+                println!("{:width$}  {:7}  {}", r.id, level_name(&setup, r), r.title);
+            }
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+fn explain(args: ExplainArgs) -> Result<u8, Failure> {
+    let setup = setup(&args.policy, false, &[])?;
+    let rules = catalog(&setup);
+    let Some(rule) = rules.iter().find(|r| r.id == args.rule) else {
+        let ids: Vec<String> = rules.iter().map(|r| r.id.clone()).collect();
+        return Err(Failure::message(format!("no rule `{}`{}", args.rule, crate::suggest::did_you_mean(&args.rule, &ids))));
+    };
+    print!("{}", crate::policy::docs::explain(rule, &crate::config::defaults_json()));
+    Ok(EXIT_OK)
+}
+
+fn test(args: TestArgs) -> Result<u8, Failure> {
+    let setup = setup(&args.policy, true, &args.dirs)?;
+    let results = run_tests(&setup.policies, args.run.as_deref());
+    let mut out = std::io::stdout().lock();
+    let (mut pass, mut fail, mut error) = (0, 0, 0);
+    for r in &results {
+        let (tag, detail) = match &r.outcome {
+            Outcome::Pass => {
+                pass += 1;
+                ("PASS", String::new())
+            }
+            Outcome::Fail => {
+                fail += 1;
+                ("FAIL", String::new())
+            }
+            Outcome::Error(e) => {
+                error += 1;
+                ("ERROR", format!("\n      {e}"))
+            }
+        };
+        if args.verbose || r.outcome != Outcome::Pass {
+            let _ = writeln!(out, "{tag:5} {} ({}){detail}", r.name, r.file);
+        }
+    }
+    let _ = writeln!(out, "{} passed, {} failed, {} errors", pass, fail, error);
+    Ok(if fail + error > 0 { EXIT_FINDINGS } else { EXIT_OK })
+}
