@@ -9,6 +9,7 @@
 use crate::diagnostic::{Finding, Location, Severity, sort_findings};
 use crate::discover::Target;
 use crate::document::{self, LineIndex, ParseOptions};
+use crate::suppress;
 use crate::policy::{Evaluator, PolicyError, PolicySet, RawFinding, RuleMeta, builtin};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -96,6 +97,8 @@ pub struct Checker {
     parse_options: ParseOptions,
     levels: Levels,
     rules: Vec<RuleMeta>,
+    known: Vec<String>,
+    require_reason: bool,
 }
 
 impl Checker {
@@ -104,7 +107,14 @@ impl Checker {
         let mut rules: Vec<RuleMeta> = builtin::rules();
         rules.extend(policies.rules().iter().cloned());
         rules.sort_by(|a, b| a.id.cmp(&b.id));
-        Checker { policies, parse_options, levels, rules }
+        let known = rules.iter().map(|r| r.id.clone()).collect();
+        Checker { policies, parse_options, levels, rules, known, require_reason: false }
+    }
+
+    /// Makes a suppression without a reason an error (`require_reason`).
+    pub fn require_reason(mut self, yes: bool) -> Checker {
+        self.require_reason = yes;
+        self
     }
 
     /// A checker with the bundled policies and the default configuration.
@@ -189,6 +199,9 @@ impl Checker {
                 findings.push(f);
             }
         }
+        let level = |rule: &str, default: Severity| self.levels.level(rule, default);
+        let settings = suppress::Settings { known: &self.known, require_reason: self.require_reason, level: &level };
+        let findings = suppress::apply(display, &doc, &index, findings, &settings);
         Ok(FileOutcome { display: display.to_string(), milestones, findings, source: Some(source) })
     }
 

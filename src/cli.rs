@@ -33,6 +33,43 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Run Rego unit tests (`test_*` rules in `*_test.rego` files).
     Test(TestArgs),
+    /// Print the effective configuration as TOML, with where each value came from.
+    Config(ConfigArgs),
+    /// Write a commented starter `mlint.toml` showing every option with its default.
+    Init(InitArgs),
+    /// Print the JSON Schema of the document `mlint parse` prints.
+    Schema,
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
+}
+
+/// `mlint config`.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Policy and configuration options.
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+}
+
+/// `mlint init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write it.
+    #[arg(value_name = "FILE", default_value = "mlint.toml")]
+    pub path: PathBuf,
+    /// Overwrite an existing file.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `mlint completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// When to colour the human report.
@@ -80,9 +117,13 @@ pub struct CheckArgs {
     /// Files and directories to check (directories are walked for *.md and *.markdown).
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format [default: human; on GitHub Actions, human plus annotations].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
+    /// Write the report to this file (atomically) instead of stdout; a
+    /// one-line summary still goes to stderr.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Exit 1 when a finding is at or above this level.
     #[arg(long, value_enum, default_value_t = FailLevel::Error)]
     pub fail_level: FailLevel,

@@ -20,3 +20,5 @@ pub use run::run;
 
 /// `mlint --version`: the binary's version and the bundled policy set's.
 pub const VERSION_LINE: &str = concat!(env!("CARGO_PKG_VERSION"), " (policies ", env!("CARGO_PKG_VERSION"), ")");
+pub mod suppress;
+pub mod schema;

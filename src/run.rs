@@ -7,7 +7,7 @@
 
 use crate::check::{Checker, Levels};
 use crate::config::{Config, ConfigError};
-use crate::cli::{CheckArgs, Cli, ColorChoice, Command, ExplainArgs, FailLevel, ListFormat, ParseArgs, PolicyArgs, RulesArgs, TestArgs};
+use crate::cli::{CheckArgs, Cli, ColorChoice, Command, CompletionsArgs, ConfigArgs, ExplainArgs, FailLevel, InitArgs, ListFormat, ParseArgs, PolicyArgs, RulesArgs, TestArgs};
 use crate::diagnostic::Severity;
 use crate::discover::{self, DiscoverOptions};
 use crate::document::{self, ParseOptions};
@@ -32,6 +32,11 @@ pub fn run(cli: Cli) -> u8 {
         Command::Rules(args) => rules(args),
         Command::Explain(args) => explain(args),
         Command::Test(args) => test(args),
+        Command::Config(args) => config_cmd(args),
+        Command::Init(args) => init(args),
+        Command::Schema => schema(),
+        Command::Completions(args) => completions(args),
+        Command::Man => man(),
     };
     match result {
         Ok(code) => code,
@@ -216,18 +221,53 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
+/// Writes `text` to `path` atomically: a temporary file beside it, then a
+/// rename, so a reader never sees half a report.
+fn write_atomically(path: &Path, text: &str) -> Result<(), Failure> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "report".into());
+    let tmp = dir.join(format!(".{name}.mlint-{}.tmp", std::process::id()));
+    let result = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Failure::message(format!("cannot write `{}`: {e}", path.display())));
+    }
+    Ok(())
+}
+
 fn check(args: CheckArgs) -> Result<u8, Failure> {
     let mut setup = setup(&args.policy, false, &[])?;
     setup.discover.force_exclude = args.force_exclude;
     let targets = discover::discover(&args.paths, &setup.discover).map_err(|errs| Failure::Messages(errs.iter().map(|e| e.to_string()).collect()))?;
-    let checker = Checker::new(setup.policies, setup.parse_options, setup.levels);
+    let require_reason = setup.config.flag("require_reason");
+    let checker = Checker::new(setup.policies, setup.parse_options, setup.levels).require_reason(require_reason);
     let report = checker.check(&targets, args.jobs.unwrap_or(0))?;
-    let text = report::render(&report, args.format, RenderOptions { color: use_color(args.color) });
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes());
-    let _ = out.flush();
-    if args.format != report::Format::Human {
-        eprintln!("{}", report.summary());
+    let on_github = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
+    let format = args.format.unwrap_or(report::Format::Human);
+    let color = args.output.is_none() && use_color(args.color);
+    let mut text = report::render(&report, format, RenderOptions { color });
+    if on_github && args.format.is_none() {
+        // On GitHub Actions without an explicit format: the readable report
+        // for the log, and annotations for the pull request.
+        text.push_str(&report::render(&report, report::Format::Github, RenderOptions::default()));
+    }
+    if let Some(path) = &args.output {
+        write_atomically(path, &text)?;
+        eprintln!("{} (report written to {})", report.summary(), path.display());
+    } else {
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.flush();
+        if format != report::Format::Human {
+            eprintln!("{}", report.summary());
+        }
+    }
+    if let Some(summary_path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+        let summary = report::github::step_summary(&report);
+        let appended = std::fs::OpenOptions::new().create(true).append(true).open(&summary_path).and_then(|mut f| f.write_all(summary.as_bytes()));
+        if let Err(e) = appended {
+            eprintln!("mlint: warning: cannot write the job summary to {}: {e}", PathBuf::from(summary_path).display());
+        }
     }
     let threshold = match args.fail_level {
         FailLevel::Error => Some(Severity::Error),
@@ -236,6 +276,50 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
     };
     let failed = threshold.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+fn config_cmd(args: ConfigArgs) -> Result<u8, Failure> {
+    let setup = setup(&args.policy, false, &[])?;
+    let from_cli: Vec<String> = args.policy.rules.iter().filter_map(|s| s.split_once('=').map(|(id, _)| id.trim().to_string())).collect();
+    let levels: Vec<(String, &'static str, String)> = catalog(&setup)
+        .iter()
+        .map(|r| {
+            let origin = if from_cli.contains(&r.id) {
+                "--rule".to_string()
+            } else if let Some(o) = setup.config.origins.get(&format!("rules.{}", r.id)) {
+                o.clone()
+            } else {
+                let category = r.id.rsplit_once('/').map(|(c, _)| format!("rules.{c}/*")).unwrap_or_default();
+                setup.config.origins.get(&category).cloned().unwrap_or_else(|| "default".to_string())
+            };
+            (r.id.clone(), level_name(&setup, r), origin)
+        })
+        .collect();
+    print!("{}", crate::config::effective_toml(&setup.config, &levels));
+    Ok(EXIT_OK)
+}
+
+fn init(args: InitArgs) -> Result<u8, Failure> {
+    if args.path.exists() && !args.force {
+        return Err(Failure::message(format!("`{}` already exists (use --force to overwrite)", args.path.display())));
+    }
+    write_atomically(&args.path, crate::config::DEFAULT_TOML)?;
+    eprintln!("wrote {}", args.path.display());
+    Ok(EXIT_OK)
+}
+
+fn completions(args: CompletionsArgs) -> Result<u8, Failure> {
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    clap_complete::generate(args.shell, &mut cmd, "mlint", &mut std::io::stdout());
+    Ok(EXIT_OK)
+}
+
+fn man() -> Result<u8, Failure> {
+    let cmd = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    clap_mangen::Man::new(cmd).render(&mut out).map_err(|e| Failure::message(e.to_string()))?;
+    std::io::stdout().write_all(&out).map_err(|e| Failure::message(e.to_string()))?;
+    Ok(EXIT_OK)
 }
 
 fn parse(args: ParseArgs) -> Result<u8, Failure> {
@@ -319,4 +403,9 @@ fn test(args: TestArgs) -> Result<u8, Failure> {
     }
     let _ = writeln!(out, "{} passed, {} failed, {} errors", pass, fail, error);
     Ok(if fail + error > 0 { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+fn schema() -> Result<u8, Failure> {
+    print!("{}", crate::schema::SCHEMA_JSON);
+    Ok(EXIT_OK)
 }

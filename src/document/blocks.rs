@@ -299,7 +299,13 @@ fn finish_items(blocks: &mut [Block], source: &str) {
         match b.inline.full_span() {
             Some(s) if s.end > b.span.start => b.span.end = s.end,
             _ => {
-                let first_line = source[b.span.start..b.span.end].find(['\n', '\r']).map_or(b.span.end, |i| b.span.start + i);
+                // Look at a bounded prefix only: `- - - - x` nests thousands of
+                // empty items on one line.
+                let mut limit = b.span.end.min(b.span.start + 256);
+                while !source.is_char_boundary(limit) {
+                    limit -= 1;
+                }
+                let first_line = source[b.span.start..limit].find(['\n', '\r']).map_or(limit, |i| b.span.start + i);
                 b.span.end = first_line;
             }
         }

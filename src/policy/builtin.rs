@@ -30,5 +30,26 @@ pub fn rules() -> Vec<RuleMeta> {
             "Reports a file that was found but could not be read (deleted during the run, no permission, a directory named like a Markdown file). The other files are still checked.",
             "Check that the file exists and is readable.",
         ),
+        RuleMeta::builtin(
+            crate::suppress::UNKNOWN_RULE,
+            Severity::Warning,
+            "a suppression that names an unknown rule",
+            "Reports an inline `mlint-disable…` directive naming a rule id that no bundled or custom policy defines, usually a typo.",
+            "Use a rule id from `mlint rules`.",
+        ),
+        RuleMeta::builtin(
+            crate::suppress::UNUSED,
+            Severity::Warning,
+            "a suppression that suppresses nothing",
+            "Reports an inline `mlint-disable…` directive that did not suppress any finding: the problem it waived is gone, or it never applied to those lines.",
+            "Remove the directive.",
+        ),
+        RuleMeta::builtin(
+            crate::suppress::MISSING_REASON,
+            Severity::Error,
+            "a suppression without a reason",
+            "With `require_reason = true`, reports an inline `mlint-disable…` directive that gives no reason after `--`.",
+            "Add a reason after `--`.",
+        ),
     ]
 }

@@ -143,6 +143,21 @@ impl PolicySet {
             });
         }
         let mut errors = Vec::new();
+        let loaded: Vec<PolicyFile> = files.iter().filter(|f| with_tests || !f.is_test()).cloned().collect();
+        errors.extend(super::calls::check(&loaded));
+        if with_tests {
+            let options: crate::document::ParseOptions = serde_json::from_value(config.clone()).unwrap_or_default();
+            let extension = move |args: Vec<regorus::Value>| -> anyhow::Result<regorus::Value> {
+                let text = match args.first() {
+                    Some(regorus::Value::String(s)) => s.to_string(),
+                    _ => anyhow::bail!("mlint.parse_markdown expects a string of Markdown"),
+                };
+                Ok(regorus::Value::from(crate::document::parse("test.md", &text, &options).to_json()))
+            };
+            if let Err(e) = engine.add_extension("mlint.parse_markdown".to_string(), 1, Box::new(extension)) {
+                errors.push(PolicyError::plain(format!("cannot register mlint.parse_markdown: {e}")));
+            }
+        }
         let mut rules: Vec<RuleMeta> = Vec::new();
         let mut entries: Vec<Entry> = Vec::new();
         let mut tests = Vec::new();

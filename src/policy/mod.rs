@@ -2,6 +2,7 @@
 //! report into located [`Finding`]s.
 
 pub mod builtin;
+pub mod calls;
 pub mod catalog;
 pub mod docs;
 pub mod engine;

@@ -44,13 +44,18 @@ fn command(f: &Finding) -> String {
         props.push(("endLine", loc.end_line.to_string()));
     }
     props.push(("title", f.rule.clone()));
-    let props: Vec<String> = props.iter().map(|(k, v)| format!("{k}={}", escape_property(v))).collect();
+    let props: Vec<String> = props
+        .iter()
+        .map(|(k, v)| format!("{k}={}", escape_property(v)))
+        .collect();
     format!("::{kind} {}::{}", props.join(","), escape_data(&f.message))
 }
 
 /// Escapes a command's message.
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a command's property value.
@@ -89,7 +94,10 @@ pub fn step_summary_limited(report: &Report, limit: usize) -> String {
     let more = report.findings.len().saturating_sub(limit);
     if more > 0 {
         let noun = if more == 1 { "finding" } else { "findings" };
-        let _ = writeln!(out, "\n…and {more} more {noun}; run `mlint check` locally to see them all.");
+        let _ = writeln!(
+            out,
+            "\n…and {more} more {noun}; run `mlint check` locally to see them all."
+        );
     }
     out
 }
@@ -135,7 +143,13 @@ mod tests {
     #[test]
     fn escapes() {
         assert_eq!(escape_data("100% a:b,c\r\nd"), "100%25 a:b,c%0D%0Ad");
-        assert_eq!(escape_property("100% a:b,c\r\nd"), "100%25 a%3Ab%2Cc%0D%0Ad");
-        assert_eq!(markdown_cell("a <b> `x<|y>` | c\nd"), "a &lt;b&gt; `x<\\|y>` \\| c<br>d");
+        assert_eq!(
+            escape_property("100% a:b,c\r\nd"),
+            "100%25 a%3Ab%2Cc%0D%0Ad"
+        );
+        assert_eq!(
+            markdown_cell("a <b> `x<|y>` | c\nd"),
+            "a &lt;b&gt; `x<\\|y>` \\| c<br>d"
+        );
     }
 }

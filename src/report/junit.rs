@@ -10,21 +10,28 @@
 
 use crate::check::Report;
 use crate::diagnostic::Finding;
-use quick_xml::escape::escape;
+use quick_xml::escape::{escape, partial_escape};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// Renders the report as a JUnit XML document with a final newline.
 pub fn render(report: &Report) -> String {
     // Every checked file, plus any path a finding names that the list lacks.
-    let mut suites: BTreeMap<&str, Vec<&Finding>> = report.paths.iter().map(|p| (p.as_str(), Vec::new())).collect();
+    let mut suites: BTreeMap<&str, Vec<&Finding>> = report
+        .paths
+        .iter()
+        .map(|p| (p.as_str(), Vec::new()))
+        .collect();
     for f in &report.findings {
         suites.entry(f.path.as_str()).or_default().push(f);
     }
     let tests: usize = suites.values().map(|fs| fs.len().max(1)).sum();
     let failures = report.findings.len();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(out, "<testsuites name=\"mlint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">");
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"mlint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">"
+    );
     for (path, findings) in &suites {
         let path = attr(path);
         let _ = writeln!(
@@ -34,7 +41,10 @@ pub fn render(report: &Report) -> String {
             findings.len()
         );
         if findings.is_empty() {
-            let _ = writeln!(out, "    <testcase name=\"no findings\" classname=\"{path}\"/>");
+            let _ = writeln!(
+                out,
+                "    <testcase name=\"no findings\" classname=\"{path}\"/>"
+            );
         }
         for f in findings {
             let loc = &f.location;
@@ -73,15 +83,19 @@ fn details(f: &Finding) -> String {
     s
 }
 
-/// Character data: escaped, with forbidden characters replaced.
+/// Character data: `<`, `>` and `&` escaped (quotes need no escaping
+/// there), forbidden characters replaced.
 fn text(s: &str) -> String {
-    escape(legal(s)).into_owned()
+    partial_escape(legal(s)).into_owned()
 }
 
 /// An attribute value: escaped, with line breaks and tabs kept as
 /// character references so they survive attribute normalisation.
 fn attr(s: &str) -> String {
-    escape(legal(s)).replace('\n', "&#10;").replace('\r', "&#13;").replace('\t', "&#9;")
+    escape(legal(s))
+        .replace('\n', "&#10;")
+        .replace('\r', "&#13;")
+        .replace('\t', "&#9;")
 }
 
 /// `s` with the characters XML 1.0 does not allow replaced by U+FFFD.
@@ -101,7 +115,10 @@ mod tests {
 
     #[test]
     fn escaping() {
-        assert_eq!(attr("a<&\"'>\nb\u{1}"), "a&lt;&amp;&quot;&apos;&gt;&#10;b\u{FFFD}");
+        assert_eq!(
+            attr("a<&\"'>\nb\u{1}"),
+            "a&lt;&amp;&quot;&apos;&gt;&#10;b\u{FFFD}"
+        );
         assert_eq!(text("a<&>\nb"), "a&lt;&amp;&gt;\nb");
     }
 }

@@ -9,8 +9,8 @@
 
 use crate::check::Report;
 use crate::diagnostic::{Finding, Location, Severity, sort_findings};
-use crate::policy::{RuleMeta, builtin};
 use crate::policy::catalog::{Examples, Origin, Style};
+use crate::policy::{RuleMeta, builtin};
 use std::sync::Arc;
 
 const CLEAN: &str = "docs/roadmap.md";
@@ -72,7 +72,9 @@ pub fn sample() -> Report {
             "a duration range whose upper bound is below its lower bound",
             "Reports a milestone duration written as a range, such as `6-2 weeks`, whose second number is smaller than the first.",
             Some("Swap the bounds so the smaller number comes first."),
-            Some("A reversed range is almost always a typo, and tools that sum durations read it as negative."),
+            Some(
+                "A reversed range is almost always a typo, and tools that sum durations read it as negative.",
+            ),
         ),
         rule(
             "milestone/missing-owner",
@@ -83,7 +85,11 @@ pub fn sample() -> Report {
             Some("Every milestone needs someone who answers for it."),
         ),
     ];
-    rules.extend(builtin::rules().into_iter().filter(|r| r.id == builtin::NOT_UTF8));
+    rules.extend(
+        builtin::rules()
+            .into_iter()
+            .filter(|r| r.id == builtin::NOT_UTF8),
+    );
     rules.sort_by(|a, b| a.id.cmp(&b.id));
     let mut paths = vec![CLEAN.to_string(), Q1.to_string(), ETE.to_string()];
     paths.sort();
@@ -92,14 +98,24 @@ pub fn sample() -> Report {
         paths,
         milestones: 4,
         findings,
-        sources: [(Q1.to_string(), Arc::from(Q1_SOURCE)), (ETE.to_string(), Arc::from(ETE_SOURCE))]
-            .into_iter()
-            .collect(),
+        sources: [
+            (Q1.to_string(), Arc::from(Q1_SOURCE)),
+            (ETE.to_string(), Arc::from(ETE_SOURCE)),
+        ]
+        .into_iter()
+        .collect(),
         rules,
     }
 }
 
-fn rule(id: &str, level: Severity, title: &str, description: &str, help: Option<&str>, why: Option<&str>) -> RuleMeta {
+fn rule(
+    id: &str,
+    level: Severity,
+    title: &str,
+    description: &str,
+    help: Option<&str>,
+    why: Option<&str>,
+) -> RuleMeta {
     let package = format!("mlint.rules.{}", id.replace('/', ".").replace('-', "_"));
     RuleMeta {
         id: id.to_string(),
@@ -124,11 +140,21 @@ fn locate(source: &str, first: &str, last: &str) -> Location {
     let end = start + source[start..].find(last).expect("sample text") + last.len();
     let (line, column) = line_col(source, start);
     let (end_line, end_column) = line_col(source, end);
-    Location { line, column, end_line, end_column, start, end }
+    Location {
+        line,
+        column,
+        end_line,
+        end_column,
+        start,
+        end,
+    }
 }
 
 fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let before = &source[..offset];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
 }

@@ -28,10 +28,16 @@ const FINGERPRINT_KEY: &str = "mlint/findingHash/v1";
 
 /// Renders the report as a pretty SARIF 2.1.0 log with a final newline.
 pub fn render(report: &Report) -> String {
-    let index: HashMap<&str, usize> = report.rules.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = report
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
     let mut artifacts: Vec<&str> = report.findings.iter().map(|f| f.path.as_str()).collect();
     artifacts.dedup(); // findings are sorted by path
-    let artifact_index: HashMap<&str, usize> = artifacts.iter().enumerate().map(|(i, p)| (*p, i)).collect();
+    let artifact_index: HashMap<&str, usize> =
+        artifacts.iter().enumerate().map(|(i, p)| (*p, i)).collect();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let results: Vec<Value> = report
         .findings
@@ -40,7 +46,16 @@ pub fn render(report: &Report) -> String {
             let hash = fingerprint(f);
             let occurrence = seen.entry(hash.clone()).or_default();
             *occurrence += 1;
-            result(f, index.get(f.rule.as_str()).copied(), artifact_index[f.path.as_str()], format!("{hash}:{occurrence}"))
+            let mut r = result(
+                f,
+                index.get(f.rule.as_str()).copied(),
+                artifact_index[f.path.as_str()],
+                format!("{hash}:{occurrence}"),
+            );
+            if let Some(source) = report.sources.get(&f.path) {
+                add_snippets(&mut r, f, source);
+            }
+            r
         })
         .collect();
     let log = json!({
@@ -92,19 +107,30 @@ fn descriptor(rule: &RuleMeta) -> Value {
 
 /// The rule's help and why, as plain text and as Markdown.
 fn help(rule: &RuleMeta, help_uri: &str) -> (String, String) {
-    let fix = rule.help.clone().unwrap_or_else(|| rule.description.clone());
+    let fix = rule
+        .help
+        .clone()
+        .unwrap_or_else(|| rule.description.clone());
     let mut text = sentence(&fix);
     let mut markdown = text.clone();
     if let Some(why) = &rule.why {
         text.push_str(&format!("\n\nWhy: {}", sentence(why)));
         markdown.push_str(&format!("\n\n**Why:** {}", sentence(why)));
     }
-    markdown.push_str(&format!("\n\n[Documentation for `{}`]({help_uri})", rule.id));
+    markdown.push_str(&format!(
+        "\n\n[Documentation for `{}`]({help_uri})",
+        rule.id
+    ));
     (text, markdown)
 }
 
 /// One `result`.
-fn result(f: &Finding, rule_index: Option<usize>, artifact_index: usize, fingerprint: String) -> Value {
+fn result(
+    f: &Finding,
+    rule_index: Option<usize>,
+    artifact_index: usize,
+    fingerprint: String,
+) -> Value {
     let loc = &f.location;
     let mut result = json!({
         "ruleId": f.rule,
@@ -129,6 +155,29 @@ fn result(f: &Finding, rule_index: Option<usize>, artifact_index: usize, fingerp
     result
 }
 
+/// The finding's text as the region's snippet, and the whole lines it is on
+/// as a context region, so viewers without the file can still show it.
+fn add_snippets(result: &mut Value, f: &Finding, source: &str) {
+    let loc = &f.location;
+    let Some(snippet) = source.get(loc.start..loc.end) else {
+        return;
+    };
+    let line_start = source[..loc.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[loc.end..]
+        .find('\n')
+        .map_or(source.len(), |i| loc.end + i);
+    let Some(lines) = source.get(line_start..line_end) else {
+        return;
+    };
+    let location = &mut result["locations"][0]["physicalLocation"];
+    location["region"]["snippet"] = json!({ "text": snippet });
+    location["contextRegion"] = json!({
+        "startLine": loc.line,
+        "endLine": loc.end_line.max(loc.line),
+        "snippet": { "text": lines },
+    });
+}
+
 /// SARIF's level for a severity: `info` is SARIF's `note`.
 fn level(severity: Severity) -> &'static str {
     match severity {
@@ -147,7 +196,12 @@ fn fingerprint(f: &Finding) -> String {
         hasher.update(part.as_bytes());
         hasher.update([0]);
     }
-    hasher.finalize().iter().take(16).map(|b| format!("{b:02x}")).collect()
+    hasher
+        .finalize()
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// A relative path as a URI reference: each segment percent-encoded except
@@ -166,7 +220,10 @@ fn uri(path: &str) -> String {
 
 /// `duration/inverted-range` → `DurationInvertedRange`.
 fn pascal_case(id: &str) -> String {
-    id.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(capitalise).collect()
+    id.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(capitalise)
+        .collect()
 }
 
 fn capitalise(s: &str) -> String {
@@ -180,7 +237,11 @@ fn capitalise(s: &str) -> String {
 /// Text ending with a period, as SARIF viewers (and the validator) expect.
 fn sentence(s: &str) -> String {
     let trimmed = s.trim_end();
-    if trimmed.ends_with(['.', '!', '?']) { trimmed.to_string() } else { format!("{trimmed}.") }
+    if trimmed.ends_with(['.', '!', '?']) {
+        trimmed.to_string()
+    } else {
+        format!("{trimmed}.")
+    }
 }
 
 #[cfg(test)]
@@ -189,8 +250,14 @@ mod tests {
 
     #[test]
     fn names_and_uris() {
-        assert_eq!(pascal_case("duration/inverted-range"), "DurationInvertedRange");
-        assert_eq!(uri("milestones/été/a b.md"), "milestones/%C3%A9t%C3%A9/a%20b.md");
+        assert_eq!(
+            pascal_case("duration/inverted-range"),
+            "DurationInvertedRange"
+        );
+        assert_eq!(
+            uri("milestones/été/a b.md"),
+            "milestones/%C3%A9t%C3%A9/a%20b.md"
+        );
         assert_eq!(sentence("done"), "done.");
         assert_eq!(sentence("done?"), "done?");
     }
