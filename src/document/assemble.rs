@@ -3,32 +3,51 @@
 //! A heading is a milestone when its title names a unit ([`heading::classify`])
 //! or when its own section holds a duration field. A milestone's body runs to
 //! the next heading of the same or a higher level, or to the next milestone at
-//! any level, so bodies never overlap and each block is read once. Inside a
-//! body, labels (bold paragraphs, sub-headings, label bullets) open sections
-//! that collect the list items or paragraphs that follow them.
+//! any level, so bodies never overlap and each block is read once; what a body
+//! says is read by [`Body`].
 
 use std::collections::BTreeMap;
 
-use super::blocks::{Block, Kind, Task};
+use super::blocks::{Block, Kind};
+use super::body::{Body, item_field};
 use super::duration;
-use super::fields::{self, Found};
+use super::fields;
 use super::heading::{self, Stripped, Unit};
 use super::lines::LineIndex;
-use super::model::{Duration, Field, Heading, Item, Milestone, Section, Span};
+use super::model::{Duration, Heading, Milestone, Span};
 use super::options::Vocabulary;
-use super::text::{clamp_span, collapse, Inline};
+use super::text::{clamp_span, collapse};
 
 /// Finds every heading and every milestone.
-pub fn assemble(blocks: &[Block], source: &str, lines: &LineIndex, vocab: &Vocabulary) -> (Vec<Heading>, Vec<Milestone>) {
-    let hs: Vec<usize> = blocks.iter().enumerate().filter(|(_, b)| matches!(b.kind, Kind::Heading(_))).map(|(i, _)| i).collect();
-    let stripped: Vec<Stripped> = hs.iter().map(|&i| heading::strip(&blocks[i].inline.text, &vocab.units)).collect();
-    let mut units: Vec<Option<Unit>> = stripped.iter().map(|s| heading::classify(&s.text, vocab)).collect();
+pub fn assemble(
+    blocks: &[Block],
+    source: &str,
+    lines: &LineIndex,
+    vocab: &Vocabulary,
+) -> (Vec<Heading>, Vec<Milestone>) {
+    let hs: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b.kind, Kind::Heading(_)))
+        .map(|(i, _)| i)
+        .collect();
+    let stripped: Vec<Stripped> = hs
+        .iter()
+        .map(|&i| heading::strip(&blocks[i].inline.text, &vocab.units))
+        .collect();
+    let mut units: Vec<Option<Unit>> = stripped
+        .iter()
+        .map(|s| heading::classify(&s.text, vocab))
+        .collect();
     for k in 0..hs.len() {
         if units[k].is_some() || is_label_heading(&stripped[k].text, vocab) {
             continue;
         }
         let own_end = hs.get(k + 1).copied().unwrap_or(blocks.len());
-        if blocks[hs[k] + 1..own_end].iter().any(|b| has_duration_field(b, vocab)) {
+        if blocks[hs[k] + 1..own_end]
+            .iter()
+            .any(|b| has_duration_field(b, vocab))
+        {
             units[k] = Some(heading::outline(&stripped[k].text));
         }
     }
@@ -43,18 +62,66 @@ pub fn assemble(blocks: &[Block], source: &str, lines: &LineIndex, vocab: &Vocab
             span: clamp_span(source, blocks[i].span),
         })
         .collect();
+    // range_end: the next heading of the same or a higher level (a monotonic
+    // stack keeps this linear); own_end: also stops at the next milestone.
+    let mut range_end = vec![blocks.len(); hs.len()];
+    let mut stack: Vec<usize> = Vec::new();
+    for k in 0..hs.len() {
+        let lvl = level(&blocks[hs[k]]);
+        while let Some(&top) = stack.last() {
+            if level(&blocks[hs[top]]) < lvl {
+                break;
+            }
+            range_end[top] = hs[k];
+            stack.pop();
+        }
+        stack.push(k);
+    }
+    let mut own_end = range_end.clone();
+    let mut next_milestone = blocks.len();
+    for k in (0..hs.len()).rev() {
+        own_end[k] = own_end[k].min(next_milestone);
+        if units[k].is_some() {
+            next_milestone = hs[k];
+        }
+    }
+    // Block index of a milestone heading → where its own body ends.
+    let mut skip_to = vec![None; blocks.len()];
+    for k in 0..hs.len() {
+        if units[k].is_some() {
+            skip_to[hs[k]] = Some(own_end[k]);
+        }
+    }
     let mut milestones = Vec::new();
     for k in 0..hs.len() {
-        let Some(unit) = units[k].take() else { continue };
-        let lvl = level(&blocks[hs[k]]);
-        let mut end_k = k + 1;
-        while end_k < hs.len() && level(&blocks[hs[end_k]]) > lvl && units[end_k].is_none() {
-            end_k += 1;
-        }
-        let body_end = hs.get(end_k).copied().unwrap_or(blocks.len());
-        milestones.push(build(blocks, hs[k], body_end, &stripped[k], unit, source, lines, vocab));
+        let Some(unit) = units[k].take() else {
+            continue;
+        };
+        let ranges = Ranges {
+            start: hs[k] + 1,
+            end: range_end[k],
+            skip_to: &skip_to,
+        };
+        milestones.push(build(
+            blocks,
+            hs[k],
+            &ranges,
+            &stripped[k],
+            unit,
+            source,
+            lines,
+            vocab,
+        ));
     }
     (headings, milestones)
+}
+
+/// The blocks a milestone owns: those up to the next heading of the same or a
+/// higher level, except the bodies of milestones nested inside it.
+struct Ranges<'a> {
+    start: usize,
+    end: usize,
+    skip_to: &'a [Option<usize>],
 }
 
 fn level(b: &Block) -> u8 {
@@ -67,68 +134,31 @@ fn level(b: &Block) -> u8 {
 /// Headings that are section or field labels never become milestones.
 fn is_label_heading(title: &str, vocab: &Vocabulary) -> bool {
     let label = fields::plain_field(title).map_or(title.to_string(), |f| f.label);
-    vocab.section_qualified(title).is_some() || vocab.is_known_field(title) || vocab.is_known_field(&label)
+    vocab.section_qualified(title).is_some()
+        || vocab.is_known_field(title)
+        || vocab.is_known_field(&label)
 }
 
 /// Whether a block states a duration field (`**Duration:** …`, `- Effort: …`, a table row).
 fn has_duration_field(b: &Block, vocab: &Vocabulary) -> bool {
     let is_dur = |label: &str| vocab.field_key(label) == "duration";
     match &b.kind {
-        Kind::Paragraph => fields::bold_fields(&b.inline.text, &b.inline.strong).iter().any(|f| is_dur(&f.label)),
-        Kind::Item { .. } => item_field(&b.inline).is_some_and(|f| is_dur(&f.label) && !f.value_range.is_empty()),
+        Kind::Paragraph => fields::bold_fields(&b.inline.text, &b.inline.strong)
+            .iter()
+            .any(|f| is_dur(&f.label)),
+        Kind::Item { .. } => {
+            item_field(&b.inline).is_some_and(|f| is_dur(&f.label) && !f.value_range.is_empty())
+        }
         Kind::Row { cells, .. } => cells.len() == 2 && is_dur(cells[0].text.trim()),
         _ => false,
     }
-}
-
-/// A field at the start of a list item: bold label or plain label.
-fn item_field(inl: &Inline) -> Option<Found> {
-    let bold = fields::bold_fields(&inl.text, &inl.strong);
-    match bold.into_iter().next() {
-        Some(f) if inl.text[..f.label_range.start].trim().is_empty() => Some(f),
-        Some(_) => None,
-        None => fields::plain_field(&inl.text),
-    }
-}
-
-/// Where the items that follow go.
-#[derive(Clone, Debug)]
-enum Target {
-    /// Into this canonical section.
-    Section(String),
-    /// Nowhere: content of a label that is not a section.
-    Skip,
-}
-
-#[derive(Clone, Debug)]
-struct Open {
-    target: Target,
-    /// Level of the sub-heading that opened it; deeper headings keep it open.
-    heading_level: Option<u8>,
-    /// For label bullets: only items at least this deep belong to it.
-    min_depth: Option<usize>,
-    /// Depth of the first item, which becomes depth 0.
-    base: Option<usize>,
-}
-
-struct Body<'a> {
-    source: &'a str,
-    lines: &'a LineIndex,
-    vocab: &'a Vocabulary,
-    sections: BTreeMap<String, Section>,
-    fields: BTreeMap<String, Field>,
-    open: Option<Open>,
-    /// A field label whose value is the next paragraph (`## Estimated Time`).
-    pending: Option<(String, String, Span)>,
-    /// Whether the current table is a key/value table.
-    kv_table: bool,
 }
 
 #[allow(clippy::too_many_arguments)]
 fn build(
     blocks: &[Block],
     h: usize,
-    body_end: usize,
+    ranges: &Ranges<'_>,
     stripped: &Stripped,
     unit: Unit,
     source: &str,
@@ -147,9 +177,25 @@ fn build(
         kv_table: false,
     };
     let mut last = hb.end;
-    for b in &blocks[h + 1..body_end] {
+    let mut i = ranges.start;
+    while i < ranges.end {
+        let b = &blocks[i];
         last = last.max(b.end);
-        body.block(b);
+        match ranges.skip_to[i] {
+            Some(end) => {
+                // A nested milestone owns its body; what follows it is ours again.
+                body.flush_pending();
+                body.open = None;
+                for nested in &blocks[i..end.min(ranges.end)] {
+                    last = last.max(nested.end);
+                }
+                i = end.max(i + 1);
+            }
+            None => {
+                body.block(b);
+                i += 1;
+            }
+        }
     }
     body.flush_pending();
     let mut durations = Vec::new();
@@ -180,7 +226,13 @@ fn build(
     }
 }
 
-fn make_duration(text: &str, r: duration::Reading, source: &str, span: Span, lines: &LineIndex) -> Duration {
+fn make_duration(
+    text: &str,
+    r: duration::Reading,
+    source: &str,
+    span: Span,
+    lines: &LineIndex,
+) -> Duration {
     Duration {
         text: text.to_string(),
         min_days: r.min_days,
@@ -191,260 +243,4 @@ fn make_duration(text: &str, r: duration::Reading, source: &str, span: Span, lin
         line: lines.line_of(span.start),
         span,
     }
-}
-
-impl Body<'_> {
-    fn span(&self, inl: &Inline, range: std::ops::Range<usize>) -> Span {
-        clamp_span(self.source, inl.span(range))
-    }
-
-    fn block(&mut self, b: &Block) {
-        match &b.kind {
-            Kind::Heading(lvl) => self.heading(b, *lvl),
-            Kind::Paragraph => self.paragraph(b),
-            Kind::Item { depth, task, has_children } => self.item(b, *depth, *task, *has_children),
-            Kind::Row { cells, header } => self.row(b, cells, *header),
-            Kind::Rule => {
-                self.flush_pending();
-                self.open = None;
-            }
-            Kind::Other => {}
-        }
-    }
-
-    fn heading(&mut self, b: &Block, lvl: u8) {
-        self.flush_pending();
-        let inl = &b.inline;
-        let title = heading::strip(&inl.text, &self.vocab.units).text;
-        if let Some(f) = fields::plain_field(&inl.text)
-            && !f.value_range.is_empty()
-            && (self.vocab.is_known_field(&f.label) || self.vocab.section_exact(&f.label).is_some())
-        {
-            self.labelled_value(inl, &f, b.line);
-            self.open = None;
-            return;
-        }
-        if let Some(name) = self.vocab.section_qualified(&title) {
-            let label = title.trim_end_matches([':', '：']).trim_end().to_string();
-            let span = inl.full_span().map_or(b.span, |s| clamp_span(self.source, s));
-            self.open_section(name.to_string(), label, b.line, span);
-            if let Some(open) = &mut self.open {
-                open.heading_level = Some(lvl);
-            }
-            return;
-        }
-        if let Some(open) = &self.open
-            && open.heading_level.is_some_and(|l| lvl > l)
-        {
-            return; // a sub-heading inside a heading section
-        }
-        self.open = None;
-        if self.vocab.is_known_field(&title) {
-            let span = inl.full_span().map_or(b.span, |s| clamp_span(self.source, s));
-            self.pending = Some((self.vocab.field_key(&title), title.trim_end_matches([':', '：']).to_string(), span));
-        }
-    }
-
-    fn paragraph(&mut self, b: &Block) {
-        let inl = &b.inline;
-        let found = fields::bold_fields(&inl.text, &inl.strong);
-        if found.is_empty()
-            && let Some((key, label, label_span)) = self.pending.take()
-        {
-            let value = collapse(&inl.text);
-            let span = inl.full_span().map_or(b.span, |s| clamp_span(self.source, s));
-            self.add_field(key, Field { label, value, line: self.lines.line_of(label_span.start), span });
-            return;
-        }
-        self.flush_pending();
-        if !found.is_empty() {
-            for f in &found {
-                self.labelled(inl, f, b.line);
-            }
-            return;
-        }
-        let text = inl.text.trim();
-        let bold_only = inl.strong.iter().any(|s| inl.text[s.clone()].trim() == text);
-        let plain_label = text.ends_with([':', '：']) && !text.contains('\n') && text.chars().count() <= 60;
-        if !text.is_empty() && (bold_only || plain_label) {
-            let label = text.trim_end_matches([':', '：']).trim_end();
-            let span = inl.full_span().map_or(b.span, |s| clamp_span(self.source, s));
-            if let Some(name) = self.vocab.section_qualified(label) {
-                self.open_section(name.to_string(), label.to_string(), b.line, span);
-            } else if !self.in_heading_section() {
-                self.open = Some(Open { target: Target::Skip, heading_level: None, min_depth: None, base: None });
-            }
-            return;
-        }
-        if let Some(Open { target: Target::Section(name), .. }) = &self.open {
-            let name = name.clone();
-            let span = inl.full_span().map_or(b.span, |s| clamp_span(self.source, s));
-            let item = Item { text: collapse(&inl.text), checked: None, state: None, depth: 0, line: b.line, span };
-            if let Some(s) = self.sections.get_mut(&name) {
-                s.items.push(item);
-            }
-        }
-    }
-
-    fn in_heading_section(&self) -> bool {
-        self.open.as_ref().is_some_and(|o| o.heading_level.is_some())
-    }
-
-    /// A bold label in a paragraph: a field, a section, or both.
-    fn labelled(&mut self, inl: &Inline, f: &Found, line: usize) {
-        if !f.value_range.is_empty() {
-            self.labelled_value(inl, f, line);
-            self.open = None;
-            return;
-        }
-        let label_span = self.span(inl, f.label_range.clone());
-        let full = match &f.qualifier {
-            Some(q) => format!("{} ({q})", f.label),
-            None => f.label.clone(),
-        };
-        if let Some(name) = self.vocab.section_qualified(&full) {
-            self.open_section(name.to_string(), f.label.clone(), self.lines.line_of(label_span.start), label_span);
-        } else if self.vocab.is_known_field(&f.label) {
-            self.pending = Some((self.vocab.field_key(&f.label), f.label.clone(), label_span));
-            self.open = None;
-        } else if !self.in_heading_section() {
-            let _ = line;
-            self.open = Some(Open { target: Target::Skip, heading_level: None, min_depth: None, base: None });
-        }
-    }
-
-    /// `Label: value`: a field, and a one-item section when the label is one.
-    fn labelled_value(&mut self, inl: &Inline, f: &Found, _line: usize) {
-        let label_span = self.span(inl, f.label_range.clone());
-        let value_span = self.span(inl, f.value_range.clone());
-        let value = collapse(&inl.text[f.value_range.clone()]);
-        let line = self.lines.line_of(label_span.start);
-        self.add_field(self.vocab.field_key(&f.label), Field { label: f.label.clone(), value: value.clone(), line, span: value_span });
-        if let Some(name) = self.vocab.section_exact(&f.label) {
-            let name = name.to_string();
-            self.ensure_section(&name, &f.label, line, label_span);
-            let item = Item { text: value, checked: None, state: None, depth: 0, line: self.lines.line_of(value_span.start), span: value_span };
-            if let Some(s) = self.sections.get_mut(&name) {
-                s.items.push(item);
-            }
-        }
-    }
-
-    fn item(&mut self, b: &Block, depth: usize, task: Option<Task>, has_children: bool) {
-        self.flush_pending();
-        if let Some(open) = &self.open
-            && open.min_depth.is_some_and(|m| depth < m)
-        {
-            self.open = None;
-        }
-        match &mut self.open {
-            Some(Open { target: Target::Skip, .. }) => return,
-            Some(Open { target: Target::Section(name), base, .. }) => {
-                let base = *base.get_or_insert(depth);
-                let name = name.clone();
-                let item = make_item(b, depth.saturating_sub(base), task);
-                if let Some(s) = self.sections.get_mut(&name) {
-                    s.items.push(item);
-                }
-                return;
-            }
-            None => {}
-        }
-        let inl = &b.inline;
-        let Some(f) = item_field(inl) else {
-            let text = inl.text.trim();
-            if has_children && inl.strong.iter().any(|s| inl.text[s.clone()].trim() == text) {
-                self.label_bullet(b, text, depth);
-            }
-            return;
-        };
-        if f.value_range.is_empty() {
-            if has_children {
-                self.label_bullet(b, &f.label, depth);
-            }
-            return;
-        }
-        self.labelled_value(inl, &f, b.line);
-    }
-
-    /// `- Deliverables:` followed by a nested list.
-    fn label_bullet(&mut self, b: &Block, label: &str, depth: usize) {
-        let label = label.trim_end_matches([':', '：']).trim_end();
-        let span = b.inline.full_span().map_or(b.span, |s| clamp_span(self.source, s));
-        let target = match self.vocab.section_qualified(label) {
-            Some(name) => {
-                let name = name.to_string();
-                self.ensure_section(&name, label, b.line, span);
-                Target::Section(name)
-            }
-            None => Target::Skip,
-        };
-        self.open = Some(Open { target, heading_level: None, min_depth: Some(depth + 1), base: Some(depth + 1) });
-    }
-
-    fn row(&mut self, b: &Block, cells: &[super::text::Inline], header: bool) {
-        self.flush_pending();
-        let texts: Vec<String> = cells.iter().map(|c| collapse(&c.text)).collect();
-        if header {
-            let first = texts.first().map(|s| s.to_lowercase()).unwrap_or_default();
-            self.kv_table = texts.len() == 2
-                && (matches!(first.as_str(), "" | "field" | "key" | "property" | "attribute" | "item" | "name" | "metadata" | "campo" | "属性" | "项目" | "項目")
-                    || self.vocab.is_known_field(&first));
-        }
-        if let Some(Open { target: Target::Section(name), .. }) = &self.open {
-            if !header {
-                let name = name.clone();
-                let item = Item { text: texts.join(" | "), checked: None, state: None, depth: 0, line: b.line, span: clamp_span(self.source, b.span) };
-                if let Some(s) = self.sections.get_mut(&name) {
-                    s.items.push(item);
-                }
-            }
-            return;
-        }
-        if self.open.is_some() || cells.len() != 2 || texts[0].is_empty() || texts[0].chars().count() > 40 {
-            return;
-        }
-        if (header || !self.kv_table) && !self.vocab.is_known_field(&texts[0]) {
-            return;
-        }
-        let label_span = cells[0].full_span().map_or(b.span, |s| clamp_span(self.source, s));
-        let span = cells[1].full_span().map_or(label_span, |s| clamp_span(self.source, s));
-        let field = Field { label: texts[0].clone(), value: texts[1].clone(), line: b.line, span };
-        self.add_field(self.vocab.field_key(&texts[0]), field);
-    }
-
-    fn open_section(&mut self, name: String, label: String, line: usize, span: Span) {
-        self.ensure_section(&name, &label, line, span);
-        self.open = Some(Open { target: Target::Section(name), heading_level: None, min_depth: None, base: None });
-    }
-
-    fn ensure_section(&mut self, name: &str, label: &str, line: usize, span: Span) {
-        self.sections
-            .entry(name.to_string())
-            .or_insert_with(|| Section { label: label.to_string(), line, span, items: Vec::new() });
-    }
-
-    fn add_field(&mut self, key: String, field: Field) {
-        if !key.is_empty() {
-            self.fields.entry(key).or_insert(field);
-        }
-    }
-
-    /// A field label whose value never came: the field, with an empty value.
-    fn flush_pending(&mut self) {
-        if let Some((key, label, span)) = self.pending.take() {
-            let line = self.lines.line_of(span.start);
-            self.add_field(key, Field { label, value: String::new(), line, span });
-        }
-    }
-}
-
-fn make_item(b: &Block, depth: usize, task: Option<Task>) -> Item {
-    let (checked, state) = match task {
-        Some(Task::Done) => (Some(true), Some("done")),
-        Some(Task::Open) => (Some(false), Some("open")),
-        Some(Task::InProgress) => (Some(false), Some("in_progress")),
-        None => (None, None),
-    };
-    Item { text: collapse(&b.inline.text), checked, state: state.map(String::from), depth, line: b.line, span: b.span }
 }

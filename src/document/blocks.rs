@@ -116,7 +116,13 @@ pub fn scan(source: &str, markdown: &str, offset: usize, lines: &LineIndex) -> S
             Event::Start(tag) => {
                 let frame = match tag {
                     Tag::Heading { level, .. } => {
-                        let idx = push(&mut out.blocks, Kind::Heading(level as u8), &r, source, lines);
+                        let idx = push(
+                            &mut out.blocks,
+                            Kind::Heading(level as u8),
+                            &r,
+                            source,
+                            lines,
+                        );
                         targets.push(Target::Block(idx));
                         Frame::Target
                     }
@@ -144,13 +150,20 @@ pub fn scan(source: &str, markdown: &str, offset: usize, lines: &LineIndex) -> S
                         Frame::List
                     }
                     Tag::Item => {
-                        let kind = Kind::Item { depth: list_depth.saturating_sub(1), task: None, has_children: false };
+                        let kind = Kind::Item {
+                            depth: list_depth.saturating_sub(1),
+                            task: None,
+                            has_children: false,
+                        };
                         let idx = push(&mut out.blocks, kind, &r, source, lines);
                         targets.push(Target::Block(idx));
                         Frame::Item(idx)
                     }
                     Tag::TableHead | Tag::TableRow => {
-                        let kind = Kind::Row { cells: Vec::new(), header: matches!(tag, Tag::TableHead) };
+                        let kind = Kind::Row {
+                            cells: Vec::new(),
+                            header: matches!(tag, Tag::TableHead),
+                        };
                         row = Some(push(&mut out.blocks, kind, &r, source, lines));
                         Frame::Other
                     }
@@ -226,7 +239,9 @@ pub fn scan(source: &str, markdown: &str, offset: usize, lines: &LineIndex) -> S
                 out.code_ranges.push(r.clone());
                 add_text(&mut out.blocks, &targets, &text, r, source);
             }
-            Event::SoftBreak | Event::HardBreak => add_text(&mut out.blocks, &targets, "\n", r, source),
+            Event::SoftBreak | Event::HardBreak => {
+                add_text(&mut out.blocks, &targets, "\n", r, source)
+            }
             Event::InlineHtml(html) if html.starts_with("<!--") => {
                 comments_in(source, &r, lines, &mut out.comments);
             }
@@ -247,12 +262,21 @@ pub fn scan(source: &str, markdown: &str, offset: usize, lines: &LineIndex) -> S
     out
 }
 
-fn push(blocks: &mut Vec<Block>, kind: Kind, r: &Range<usize>, source: &str, lines: &LineIndex) -> usize {
+fn push(
+    blocks: &mut Vec<Block>,
+    kind: Kind,
+    r: &Range<usize>,
+    source: &str,
+    lines: &LineIndex,
+) -> usize {
     let end = trim_end(source, r);
     blocks.push(Block {
         kind,
         inline: Inline::default(),
-        span: Span { start: r.start, end },
+        span: Span {
+            start: r.start,
+            end,
+        },
         end,
         line: lines.line_of(r.start),
     });
@@ -281,7 +305,9 @@ fn add_text(blocks: &mut [Block], targets: &[Target], text: &str, r: Range<usize
 /// narrow every item's span to its own text.
 fn finish_items(blocks: &mut [Block], source: &str) {
     for b in blocks.iter_mut() {
-        let Kind::Item { task, .. } = &mut b.kind else { continue };
+        let Kind::Item { task, .. } = &mut b.kind else {
+            continue;
+        };
         if task.is_none() && b.inline.text.starts_with("[~]") {
             *task = Some(Task::InProgress);
             let rest = b.inline.text.len();
@@ -292,7 +318,13 @@ fn finish_items(blocks: &mut [Block], source: &str) {
                 // Re-render from the file when possible, so spans stay exact.
                 let text = b.inline.text[start..].to_string();
                 trimmed.push(&text, span.start..span.end, source);
-                trimmed.strong = b.inline.strong.iter().filter(|s| s.start >= start).map(|s| s.start - start..s.end - start).collect();
+                trimmed.strong = b
+                    .inline
+                    .strong
+                    .iter()
+                    .filter(|s| s.start >= start)
+                    .map(|s| s.start - start..s.end - start)
+                    .collect();
             }
             b.inline = trimmed;
         }
@@ -305,7 +337,9 @@ fn finish_items(blocks: &mut [Block], source: &str) {
                 while !source.is_char_boundary(limit) {
                     limit -= 1;
                 }
-                let first_line = source[b.span.start..limit].find(['\n', '\r']).map_or(limit, |i| b.span.start + i);
+                let first_line = source[b.span.start..limit]
+                    .find(['\n', '\r'])
+                    .map_or(limit, |i| b.span.start + i);
                 b.span.end = first_line;
             }
         }
@@ -324,7 +358,9 @@ fn trim_end(source: &str, r: &Range<usize>) -> usize {
 
 /// Records every `<!-- … -->` in the source range `r`.
 fn comments_in(source: &str, r: &Range<usize>, lines: &LineIndex, out: &mut Vec<Comment>) {
-    let Some(text) = source.get(r.start..r.end.min(source.len())) else { return };
+    let Some(text) = source.get(r.start..r.end.min(source.len())) else {
+        return;
+    };
     let mut at = 0;
     while let Some(open) = text[at..].find("<!--") {
         let start = at + open;

@@ -35,7 +35,99 @@ impl Reading {
 
 const NUM: &str = r"([0-9]+(?:[.,][0-9]+)?)";
 const UNITS: &[&str] = &[
-    "hours", "hour", "hrs", "hr", "horas", "hora", "stunden", "stunde", "std", "个小时", "小时", "小時", "時間", "h", "days", "day", "días", "día", "dias", "dia", "tagen", "tage", "tag", "jours", "jour", "个工作日", "工作日", "日間", "天", "日", "d", "weeks", "week", "wks", "wk", "semanas", "semana", "semaines", "semaine", "wochen", "woche", "个星期", "星期", "个周", "週間", "週", "周", "w", "months", "month", "mos", "mo", "meses", "mes", "mês", "monaten", "monate", "monat", "mois", "个月", "ヶ月", "か月", "ケ月", "カ月", "ヵ月", "月", "quarters", "quarter", "qtrs", "qtr", "trimestres", "trimestre", "quartale", "quartal", "个季度", "季度", "四半期", "years", "year", "yrs", "yr", "años", "año", "anos", "ano", "jahren", "jahre", "jahr", "年", "sprints", "sprint", "iterations", "iteration",
+    "hours",
+    "hour",
+    "hrs",
+    "hr",
+    "horas",
+    "hora",
+    "stunden",
+    "stunde",
+    "std",
+    "个小时",
+    "小时",
+    "小時",
+    "時間",
+    "h",
+    "days",
+    "day",
+    "días",
+    "día",
+    "dias",
+    "dia",
+    "tagen",
+    "tage",
+    "tag",
+    "jours",
+    "jour",
+    "个工作日",
+    "工作日",
+    "日間",
+    "天",
+    "日",
+    "d",
+    "weeks",
+    "week",
+    "wks",
+    "wk",
+    "semanas",
+    "semana",
+    "semaines",
+    "semaine",
+    "wochen",
+    "woche",
+    "个星期",
+    "星期",
+    "个周",
+    "週間",
+    "週",
+    "周",
+    "w",
+    "months",
+    "month",
+    "mos",
+    "mo",
+    "meses",
+    "mes",
+    "mês",
+    "monaten",
+    "monate",
+    "monat",
+    "mois",
+    "个月",
+    "ヶ月",
+    "か月",
+    "ケ月",
+    "カ月",
+    "ヵ月",
+    "月",
+    "quarters",
+    "quarter",
+    "qtrs",
+    "qtr",
+    "trimestres",
+    "trimestre",
+    "quartale",
+    "quartal",
+    "个季度",
+    "季度",
+    "四半期",
+    "years",
+    "year",
+    "yrs",
+    "yr",
+    "años",
+    "año",
+    "anos",
+    "ano",
+    "jahren",
+    "jahre",
+    "jahr",
+    "年",
+    "sprints",
+    "sprint",
+    "iterations",
+    "iteration",
 ];
 const TO: &str = r"(?:-|to|a|al|bis|até|~|至|到)";
 
@@ -72,16 +164,51 @@ static DATE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// A value with no number that stands for one: `X days`, `N-M weeks`.
 static LETTER_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let unit = &*UNIT;
-    Regex::new(&format!(r"^[\[(]?\s*[xnmyz#?]+(?:\s*-\s*[xnmyz#?]+)?\s*{unit}\b")).expect("valid placeholder regex")
+    Regex::new(&format!(
+        r"^[\[(]?\s*[xnmyz#?]+(?:\s*-\s*[xnmyz#?]+)?\s*{unit}\b"
+    ))
+    .expect("valid placeholder regex")
 });
 
 const ONGOING: &[&str] = &[
-    "ongoing", "continuous", "continuously", "continual", "indefinite", "permanent", "perpetual",
-    "en curso", "continuo", "contínuo", "continua", "contínua", "permanente", "em andamento", "laufend",
-    "fortlaufend", "kontinuierlich", "dauerhaft", "持续", "持續", "长期", "長期", "継続", "常時",
+    "ongoing",
+    "continuous",
+    "continuously",
+    "continual",
+    "indefinite",
+    "permanent",
+    "perpetual",
+    "en curso",
+    "continuo",
+    "contínuo",
+    "continua",
+    "contínua",
+    "permanente",
+    "em andamento",
+    "laufend",
+    "fortlaufend",
+    "kontinuierlich",
+    "dauerhaft",
+    "持续",
+    "持續",
+    "长期",
+    "長期",
+    "継続",
+    "常時",
 ];
 
-const PLACEHOLDER_WORDS: &[&str] = &["tbd", "tba", "tbc", "todo", "to do", "to be determined", "?", "??", "???", "xx"];
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "tbd",
+    "tba",
+    "tbc",
+    "todo",
+    "to do",
+    "to be determined",
+    "?",
+    "??",
+    "???",
+    "xx",
+];
 
 /// Reads a duration text with the configured unit lengths.
 pub fn read(text: &str, units: &Units) -> Reading {
@@ -90,19 +217,36 @@ pub fn read(text: &str, units: &Units) -> Reading {
         return r;
     }
     if let Some(c) = DATE_RANGE.captures(&norm) {
-        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<i64>().ok()).unwrap_or(0);
-        let (a, b) = (days_from_civil(n(1), n(2), n(3)), days_from_civil(n(4), n(5), n(6)));
+        let n = |i: usize| {
+            c.get(i)
+                .and_then(|m| m.as_str().parse::<i64>().ok())
+                .unwrap_or(0)
+        };
+        let (a, b) = (
+            days_from_civil(n(1), n(2), n(3)),
+            days_from_civil(n(4), n(5), n(6)),
+        );
         let days = (b - a + 1) as f64;
-        return Reading { min_days: Some(days), max_days: Some(days), ..Reading::default() };
+        return Reading {
+            min_days: Some(days),
+            max_days: Some(days),
+            ..Reading::default()
+        };
     }
     if let Some(r) = read_window(&norm, units) {
         return r;
     }
     if contains_word(&norm, ONGOING) {
-        return Reading { ongoing: true, ..Reading::default() };
+        return Reading {
+            ongoing: true,
+            ..Reading::default()
+        };
     }
     if is_placeholder(&norm) {
-        return Reading { placeholder: true, ..Reading::default() };
+        return Reading {
+            placeholder: true,
+            ..Reading::default()
+        };
     }
     Reading::default()
 }
@@ -131,12 +275,21 @@ fn read_length(norm: &str, units: &Units) -> Option<Reading> {
         let next = norm[unit.end()..].chars().next();
         let unit_is_word = unit.as_str().ends_with(|ch: char| ch.is_ascii_alphabetic());
         let prev = norm[..whole.start()].chars().next_back();
-        if (unit_is_word && next.is_some_and(char::is_alphabetic)) || prev.is_some_and(|p| p.is_ascii_alphanumeric()) {
-            at = whole.start() + norm[whole.start()..].chars().next().map_or(1, char::len_utf8);
+        if (unit_is_word && next.is_some_and(char::is_alphabetic))
+            || prev.is_some_and(|p| p.is_ascii_alphanumeric())
+        {
+            at = whole.start()
+                + norm[whole.start()..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
             continue;
         }
         let last = unit_days(unit.as_str(), units)?;
-        let first = c.get(3).and_then(|u| unit_days(u.as_str(), units)).unwrap_or(last);
+        let first = c
+            .get(3)
+            .and_then(|u| unit_days(u.as_str(), units))
+            .unwrap_or(last);
         let a = number(&c, 1)?;
         let open = c.get(2).is_some() || c.get(6).is_some();
         let min = round(a * first);
@@ -145,7 +298,11 @@ fn read_length(norm: &str, units: &Units) -> Option<Reading> {
             None if open => None,
             None => Some(min),
         };
-        return Some(Reading { min_days: Some(min), max_days: max, ..Reading::default() });
+        return Some(Reading {
+            min_days: Some(min),
+            max_days: max,
+            ..Reading::default()
+        });
     }
     None
 }
@@ -168,7 +325,11 @@ fn read_window(norm: &str, units: &Units) -> Option<Reading> {
         None => 1.0,
     };
     let days = round(count * unit);
-    Some(Reading { min_days: Some(days), max_days: Some(days), ..Reading::default() })
+    Some(Reading {
+        min_days: Some(days),
+        max_days: Some(days),
+        ..Reading::default()
+    })
 }
 
 fn number(c: &Captures<'_>, i: usize) -> Option<f64> {
@@ -182,19 +343,22 @@ fn round(v: f64) -> f64 {
 /// Days of one unit word (already lower-cased).
 fn unit_days(unit: &str, u: &Units) -> Option<f64> {
     let days = match unit {
-        "hours" | "hour" | "hrs" | "hr" | "horas" | "hora" | "stunden" | "stunde" | "std" | "个小时" | "小时"
-        | "小時" | "時間" | "h" => u.hour,
-        "days" | "day" | "días" | "día" | "dias" | "dia" | "tagen" | "tage" | "tag" | "jours" | "jour"
-        | "个工作日" | "工作日" | "日間" | "天" | "日" | "d" => u.day,
-        "weeks" | "week" | "wks" | "wk" | "semanas" | "semana" | "semaines" | "semaine" | "wochen" | "woche"
-        | "个星期" | "星期" | "个周" | "週間" | "週" | "周" | "w" => u.week,
-        "months" | "month" | "mos" | "mo" | "meses" | "mes" | "mês" | "monaten" | "monate" | "monat" | "mois"
-        | "个月" | "ヶ月" | "か月" | "ケ月" | "カ月" | "ヵ月" | "月" => u.month,
-        "quarters" | "quarter" | "qtrs" | "qtr" | "trimestres" | "trimestre" | "quartale" | "quartal"
-        | "个季度" | "季度" | "四半期" => u.quarter,
-        "years" | "year" | "yrs" | "yr" | "años" | "año" | "anos" | "ano" | "jahren" | "jahre" | "jahr" | "年" => {
-            u.year
+        "hours" | "hour" | "hrs" | "hr" | "horas" | "hora" | "stunden" | "stunde" | "std"
+        | "个小时" | "小时" | "小時" | "時間" | "h" => u.hour,
+        "days" | "day" | "días" | "día" | "dias" | "dia" | "tagen" | "tage" | "tag" | "jours"
+        | "jour" | "个工作日" | "工作日" | "日間" | "天" | "日" | "d" => u.day,
+        "weeks" | "week" | "wks" | "wk" | "semanas" | "semana" | "semaines" | "semaine"
+        | "wochen" | "woche" | "个星期" | "星期" | "个周" | "週間" | "週" | "周" | "w" => {
+            u.week
         }
+        "months" | "month" | "mos" | "mo" | "meses" | "mes" | "mês" | "monaten" | "monate"
+        | "monat" | "mois" | "个月" | "ヶ月" | "か月" | "ケ月" | "カ月" | "ヵ月" | "月" => {
+            u.month
+        }
+        "quarters" | "quarter" | "qtrs" | "qtr" | "trimestres" | "trimestre" | "quartale"
+        | "quartal" | "个季度" | "季度" | "四半期" => u.quarter,
+        "years" | "year" | "yrs" | "yr" | "años" | "año" | "anos" | "ano" | "jahren" | "jahre"
+        | "jahr" | "年" => u.year,
         "sprints" | "sprint" | "iterations" | "iteration" => u.sprint,
         _ => return None,
     };
@@ -208,13 +372,16 @@ fn contains_word(text: &str, words: &[&str]) -> bool {
             let before = text[..i].chars().next_back();
             let after = text[i + w.len()..].chars().next();
             let ascii = w.is_ascii();
-            !ascii || (!before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic))
+            !ascii
+                || (!before.is_some_and(char::is_alphabetic)
+                    && !after.is_some_and(char::is_alphabetic))
         })
     })
 }
 
 fn is_placeholder(norm: &str) -> bool {
-    let t = norm.trim_matches(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '*' | '_' | '.'));
+    let t =
+        norm.trim_matches(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '*' | '_' | '.'));
     if PLACEHOLDER_WORDS.contains(&t) || contains_word(t, &["tbd", "tba", "todo"]) {
         return true;
     }
@@ -279,7 +446,11 @@ mod tests {
             ("Semanas 1-4", Some(28.0), Some(28.0)),
             ("Semana 0-1", Some(14.0), Some(14.0)),
             ("Woche 4-6", Some(21.0), Some(21.0)),
-            ("Week 12-16 (4 weeks, parallel track)", Some(28.0), Some(28.0)),
+            (
+                "Week 12-16 (4 weeks, parallel track)",
+                Some(28.0),
+                Some(28.0),
+            ),
             ("3-4 months (Jan - Apr 2026)", Some(90.0), Some(120.0)),
             ("6-2 weeks", Some(42.0), Some(14.0)),
             ("3 días", Some(3.0), Some(3.0)),
@@ -318,25 +489,58 @@ mod tests {
 
     #[test]
     fn ongoing_values() {
-        for text in ["Ongoing", "(ongoing)", "Continuous", "continuo", "laufend", "持续"] {
+        for text in [
+            "Ongoing",
+            "(ongoing)",
+            "Continuous",
+            "continuo",
+            "laufend",
+            "持续",
+        ] {
             let r = read(text, &units());
             assert!(r.ongoing, "{text}");
-            assert_eq!((r.min_days, r.max_days, r.placeholder), (None, None, false), "{text}");
+            assert_eq!(
+                (r.min_days, r.max_days, r.placeholder),
+                (None, None, false),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn placeholders() {
-        for text in ["TBD", "TODO", "[X weeks]", "{{estimated duration}}", "X days", "[Estimate]", "N-M weeks", "tbd"] {
+        for text in [
+            "TBD",
+            "TODO",
+            "[X weeks]",
+            "{{estimated duration}}",
+            "X days",
+            "[Estimate]",
+            "N-M weeks",
+            "tbd",
+        ] {
             let r = read(text, &units());
             assert!(r.placeholder, "{text}");
-            assert_eq!((r.min_days, r.max_days, r.ongoing), (None, None, false), "{text}");
+            assert_eq!(
+                (r.min_days, r.max_days, r.ongoing),
+                (None, None, false),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn unreadable_text_is_not_recognised() {
-        for text in ["soon", "when it is ready", "Q3 2025", "2025-10 to 2025-12", "", "Foundation", "midweek 3", "3 dayshift"] {
+        for text in [
+            "soon",
+            "when it is ready",
+            "Q3 2025",
+            "2025-10 to 2025-12",
+            "",
+            "Foundation",
+            "midweek 3",
+            "3 dayshift",
+        ] {
             let r = read(text, &units());
             assert!(!r.recognised(), "{text}: {r:?}");
         }

@@ -35,7 +35,11 @@ pub fn bold_fields(text: &str, strong: &[Range<usize>]) -> Vec<Found> {
     let mut labels: Vec<(Found, usize)> = Vec::new(); // (found, end of label incl. colon)
     let mut last_end = 0usize;
     for s in strong {
-        if s.start < last_end || s.end > text.len() || !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
+        if s.start < last_end
+            || s.end > text.len()
+            || !text.is_char_boundary(s.start)
+            || !text.is_char_boundary(s.end)
+        {
             continue;
         }
         let inner = &text[s.clone()];
@@ -59,13 +63,23 @@ pub fn bold_fields(text: &str, strong: &[Range<usize>]) -> Vec<Found> {
         if !at_line_start && !same_line_as_label {
             continue;
         }
-        labels.push((Found { label, label_range: s.clone(), value_range: 0..0, qualifier }, colon_end));
+        labels.push((
+            Found {
+                label,
+                label_range: s.clone(),
+                value_range: 0..0,
+                qualifier,
+            },
+            colon_end,
+        ));
         last_end = colon_end;
     }
     let n = labels.len();
     for i in 0..n {
         let from = labels[i].1;
-        let to = labels.get(i + 1).map_or(text.len(), |(f, _)| f.label_range.start);
+        let to = labels
+            .get(i + 1)
+            .map_or(text.len(), |(f, _)| f.label_range.start);
         labels[i].0.value_range = value_range(text, from..to);
     }
     labels.into_iter().map(|(f, _)| f).collect()
@@ -117,10 +131,15 @@ pub fn plain_field(text: &str) -> Option<Found> {
     let colon = text.find([':', '：'])?;
     let c_len = text[colon..].chars().next().map_or(1, char::len_utf8);
     let after = &text[colon + c_len..];
-    if text[colon..].starts_with(':') && !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+    if text[colon..].starts_with(':')
+        && !(after.is_empty() || after.starts_with(char::is_whitespace))
+    {
         return None;
     }
-    let lead = text.len() - text.trim_start_matches(|c: char| c.is_whitespace() || is_emoji_part(c)).len();
+    let lead = text.len()
+        - text
+            .trim_start_matches(|c: char| c.is_whitespace() || is_emoji_part(c))
+            .len();
     let label_range = trim_range(text, lead..colon);
     let label = collapse(&text[label_range.clone()]);
     let ok = !label.is_empty()
@@ -161,7 +180,10 @@ mod tests {
 
     fn pairs(md: &str) -> Vec<(String, String)> {
         let (text, strong) = render(md);
-        bold_fields(&text, &strong).into_iter().map(|f| (f.label, text[f.value_range].to_string())).collect()
+        bold_fields(&text, &strong)
+            .into_iter()
+            .map(|f| (f.label, text[f.value_range].to_string()))
+            .collect()
     }
 
     fn p(l: &str, v: &str) -> (String, String) {
@@ -170,20 +192,36 @@ mod tests {
 
     #[test]
     fn colon_inside_and_outside() {
-        assert_eq!(pairs("**Duration:** 1-2 weeks"), vec![p("Duration", "1-2 weeks")]);
-        assert_eq!(pairs("**Goal**: ship the parser"), vec![p("Goal", "ship the parser")]);
+        assert_eq!(
+            pairs("**Duration:** 1-2 weeks"),
+            vec![p("Duration", "1-2 weeks")]
+        );
+        assert_eq!(
+            pairs("**Goal**: ship the parser"),
+            vec![p("Goal", "ship the parser")]
+        );
         assert_eq!(pairs("**目标**：完成"), vec![p("目标", "完成")]);
         assert_eq!(pairs("**Objectives:**"), vec![p("Objectives", "")]);
     }
 
     #[test]
     fn several_fields_per_line() {
-        assert_eq!(pairs("**Duration:** 1-2 weeks **Focus:** Learning"), vec![p("Duration", "1-2 weeks"), p("Focus", "Learning")]);
+        assert_eq!(
+            pairs("**Duration:** 1-2 weeks **Focus:** Learning"),
+            vec![p("Duration", "1-2 weeks"), p("Focus", "Learning")]
+        );
         assert_eq!(
             pairs("**Duration**: 3 months | **Risk Level**: Low | **Priority**: Critical"),
-            vec![p("Duration", "3 months"), p("Risk Level", "Low"), p("Priority", "Critical")]
+            vec![
+                p("Duration", "3 months"),
+                p("Risk Level", "Low"),
+                p("Priority", "Critical")
+            ]
         );
-        assert_eq!(pairs("**Duration:** 1-2 weeks\n**Focus:** Learning"), vec![p("Duration", "1-2 weeks"), p("Focus", "Learning")]);
+        assert_eq!(
+            pairs("**Duration:** 1-2 weeks\n**Focus:** Learning"),
+            vec![p("Duration", "1-2 weeks"), p("Focus", "Learning")]
+        );
     }
 
     #[test]
@@ -192,7 +230,10 @@ mod tests {
         let f = bold_fields(&text, &strong);
         assert_eq!(f[0].label, "Success Criteria");
         assert_eq!(f[0].qualifier.as_deref(), Some("what must be TRUE"));
-        assert_eq!(pairs("**Technology\nStack:** Rust"), vec![p("Technology Stack", "Rust")]);
+        assert_eq!(
+            pairs("**Technology\nStack:** Rust"),
+            vec![p("Technology Stack", "Rust")]
+        );
     }
 
     #[test]
@@ -205,11 +246,17 @@ mod tests {
     #[test]
     fn plain_labels() {
         let f = plain_field("Status: Not started").unwrap();
-        assert_eq!((f.label.as_str(), &"Status: Not started"[f.value_range]), ("Status", "Not started"));
+        assert_eq!(
+            (f.label.as_str(), &"Status: Not started"[f.value_range]),
+            ("Status", "Not started")
+        );
         let f = plain_field("时间点：2周后").unwrap();
         assert_eq!(f.label, "时间点");
         assert_eq!(plain_field("Deliverables:").unwrap().value_range, 13..13);
-        assert_eq!(plain_field("📅 Duration: 2 weeks").unwrap().label, "Duration");
+        assert_eq!(
+            plain_field("📅 Duration: 2 weeks").unwrap().label,
+            "Duration"
+        );
         assert!(plain_field("See https://example.com").is_none());
         assert!(plain_field("Meet at 10:30").is_none());
         assert!(plain_field("This is a long sentence that happens to have: a colon").is_none());

@@ -69,8 +69,9 @@ static BARE_VERSION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[vV][0-9]+(?:\.[0-9]+)+").expect("valid bare version regex"));
 
 /// A leading outline number: `1.1 Name`.
-static OUTLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9]+(?:\.[0-9]+)+|[0-9]+\.?)\s+(\S.*)$").expect("valid outline regex"));
+static OUTLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([0-9]+(?:\.[0-9]+)+|[0-9]+\.?)\s+(\S.*)$").expect("valid outline regex")
+});
 
 /// Removes leading emoji (also as mojibake), trailing status emoji and
 /// trailing parentheticals or suffixes that hold a duration, dates, status or
@@ -83,9 +84,14 @@ pub fn strip(raw: &str, units: &Units) -> Stripped {
         let Some(c) = chars.next() else { break };
         if c.is_whitespace() || mojibake::is_emoji_part(c) {
             start += c.len_utf8();
-        } else if (c.is_ascii_digit() || c == '#' || c == '*') && matches!(chars.next(), Some('\u{FE0F}' | '\u{20E3}')) {
+        } else if (c.is_ascii_digit() || c == '#' || c == '*')
+            && matches!(chars.next(), Some('\u{FE0F}' | '\u{20E3}'))
+        {
             start += 1; // keycap: the joiners follow as emoji parts
-        } else if let Some((len, _)) = (!c.is_ascii()).then(|| mojibake::leading_emoji(rest)).flatten() {
+        } else if let Some((len, _)) = (!c.is_ascii())
+            .then(|| mojibake::leading_emoji(rest))
+            .flatten()
+        {
             start += len;
         } else {
             break;
@@ -128,7 +134,10 @@ pub fn strip(raw: &str, units: &Units) -> Stripped {
         }
         break;
     }
-    Stripped { text: super::text::collapse(&raw[start..end.max(start)]), duration }
+    Stripped {
+        text: super::text::collapse(&raw[start..end.max(start)]),
+        duration,
+    }
 }
 
 /// `(…)` or `（…）` closing `s`: the byte offset of the opening bracket and
@@ -158,7 +167,12 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 /// Whether a stripped title names a milestone unit, and how.
 pub fn classify(title: &str, vocab: &Vocabulary) -> Option<Unit> {
     let starts: Vec<usize> = std::iter::once(0)
-        .chain(title.char_indices().filter(|(_, c)| c.is_whitespace()).map(|(i, c)| i + c.len_utf8()))
+        .chain(
+            title
+                .char_indices()
+                .filter(|(_, c)| c.is_whitespace())
+                .map(|(i, c)| i + c.len_utf8()),
+        )
         .take(4)
         .collect();
     for (word, &p) in starts.iter().enumerate() {
@@ -166,7 +180,9 @@ pub fn classify(title: &str, vocab: &Vocabulary) -> Option<Unit> {
             break;
         }
         for (kw, kind) in &vocab.keywords {
-            let Some(q) = match_keyword(title, p, kw) else { continue };
+            let Some(q) = match_keyword(title, p, kw) else {
+                continue;
+            };
             if let Some(unit) = after_keyword(title, p, q, kind, word == 0) {
                 return Some(unit);
             }
@@ -175,12 +191,25 @@ pub fn classify(title: &str, vocab: &Vocabulary) -> Option<Unit> {
     if let Some(m) = BARE_ID.find(title) {
         let (_, name) = separator_and_name(&title[m.end()..])?;
         let number = Some(m.as_str().to_uppercase());
-        return Some(Unit { kind: "milestone", keyword: Some(title[..1].to_string()), number, name });
+        return Some(Unit {
+            kind: "milestone",
+            keyword: Some(title[..1].to_string()),
+            number,
+            name,
+        });
     }
     let m = BARE_VERSION.find(title)?;
     let (_, name) = separator_and_name(&title[m.end()..])?;
-    let name = name.map(|n| n.trim_start_matches(|c: char| c.is_whitespace() || mojibake::is_emoji_part(c)).to_string());
-    Some(Unit { kind: "milestone", keyword: None, number: Some(m.as_str().to_string()), name: name.filter(|n| !n.is_empty()) })
+    let name = name.map(|n| {
+        n.trim_start_matches(|c: char| c.is_whitespace() || mojibake::is_emoji_part(c))
+            .to_string()
+    });
+    Some(Unit {
+        kind: "milestone",
+        keyword: None,
+        number: Some(m.as_str().to_string()),
+        name: name.filter(|n| !n.is_empty()),
+    })
 }
 
 /// For a heading that is a milestone only through its duration field: a
@@ -190,10 +219,17 @@ pub fn outline(title: &str) -> Unit {
         Some(c) => Unit {
             kind: "milestone",
             keyword: None,
-            number: c.get(1).map(|m| m.as_str().trim_end_matches('.').to_string()),
+            number: c
+                .get(1)
+                .map(|m| m.as_str().trim_end_matches('.').to_string()),
             name: c.get(2).map(|m| m.as_str().trim().to_string()),
         },
-        None => Unit { kind: "milestone", keyword: None, number: None, name: None },
+        None => Unit {
+            kind: "milestone",
+            keyword: None,
+            number: None,
+            name: None,
+        },
     }
 }
 
@@ -229,11 +265,22 @@ fn after_keyword(title: &str, p: usize, q: usize, kind: &str, at_start: bool) ->
         "sprint" => "sprint",
         _ => "milestone",
     };
-    Some(Unit { kind, keyword: Some(keyword), number, name })
+    Some(Unit {
+        kind,
+        keyword: Some(keyword),
+        number,
+        name,
+    })
 }
 
 fn boundary(rest: &str) -> bool {
-    rest.chars().next().is_none_or(|c| c.is_whitespace() || matches!(c, ':' | '：' | '.' | '(' | '（' | ')' | '-' | '—' | '–' | ','))
+    rest.chars().next().is_none_or(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ':' | '：' | '.' | '(' | '（' | ')' | '-' | '—' | '–' | ','
+            )
+    })
 }
 
 /// After keyword and number: an optional `(qualifier)`, then a separator and
@@ -282,10 +329,19 @@ mod tests {
     fn decorations_are_stripped() {
         let cases = [
             ("🎯 Sprint 1: Quick Win (1 week)", "Sprint 1: Quick Win"),
-            ("🛰️ Phase 5: Maintenance & Evolution", "Phase 5: Maintenance & Evolution"),
+            (
+                "🛰️ Phase 5: Maintenance & Evolution",
+                "Phase 5: Maintenance & Evolution",
+            ),
             ("🧑‍💻 Milestone: Pairing", "Milestone: Pairing"),
-            ("\u{F8FF}üß† Phase 1: Research & Architecture", "Phase 1: Research & Architecture"),
-            ("\u{F8FF}üõ†Ô∏è Phase 2: Foundation Building", "Phase 2: Foundation Building"),
+            (
+                "\u{F8FF}üß† Phase 1: Research & Architecture",
+                "Phase 1: Research & Architecture",
+            ),
+            (
+                "\u{F8FF}üõ†Ô∏è Phase 2: Foundation Building",
+                "Phase 2: Foundation Building",
+            ),
             ("Phase 1: Foundation (Days 1-2)", "Phase 1: Foundation"),
             ("Task 1.1: Setup ✅", "Task 1.1: Setup"),
             ("Phase 2 (Weeks 1-4) 🚧", "Phase 2"),
@@ -295,8 +351,14 @@ mod tests {
             ("Phase 1: 基础（4–6周）", "Phase 1: 基础"),
             ("v1.0 MVP - SHIPPED 2026-02-18", "v1.0 MVP"),
             ("Phase 4: Sync - PARTIALLY COMPLETE", "Phase 4: Sync"),
-            ("阶段1：当前阶段（Foundation）", "阶段1：当前阶段（Foundation）"),
-            ("Milestone 3 (Foundation): Name", "Milestone 3 (Foundation): Name"),
+            (
+                "阶段1：当前阶段（Foundation）",
+                "阶段1：当前阶段（Foundation）",
+            ),
+            (
+                "Milestone 3 (Foundation): Name",
+                "Milestone 3 (Foundation): Name",
+            ),
             ("(1 week)", "(1 week)"),
             ("1️⃣ Kickoff", "Kickoff"),
         ];
@@ -311,10 +373,17 @@ mod tests {
         let s = strip(raw, &units());
         let (range, reading) = s.duration.unwrap();
         assert_eq!(&raw[range], "2-3 weeks");
-        assert_eq!((reading.min_days, reading.max_days), (Some(14.0), Some(21.0)));
+        assert_eq!(
+            (reading.min_days, reading.max_days),
+            (Some(14.0), Some(21.0))
+        );
         let s = strip("Phase 1: 基础（4–6周）", &units());
         assert_eq!(s.duration.unwrap().1.max_days, Some(42.0));
-        assert!(strip("Phase 3: Core (In Progress)", &units()).duration.is_none());
+        assert!(
+            strip("Phase 3: Core (In Progress)", &units())
+                .duration
+                .is_none()
+        );
     }
 
     fn class(title: &str) -> Option<(&'static str, Option<String>, Option<String>)> {
@@ -322,43 +391,106 @@ mod tests {
         classify(title, &v).map(|u| (u.kind, u.number, u.name))
     }
 
-    fn some(kind: &'static str, number: Option<&str>, name: Option<&str>) -> Option<(&'static str, Option<String>, Option<String>)> {
+    fn some(
+        kind: &'static str,
+        number: Option<&str>,
+        name: Option<&str>,
+    ) -> Option<(&'static str, Option<String>, Option<String>)> {
         Some((kind, number.map(String::from), name.map(String::from)))
     }
 
     #[test]
     fn milestone_headings_are_classified() {
-        assert_eq!(class("Phase 1: Research"), some("phase", Some("1"), Some("Research")));
-        assert_eq!(class("Sprint 2 - Core"), some("sprint", Some("2"), Some("Core")));
-        assert_eq!(class("Milestone: Core Server"), some("milestone", None, Some("Core Server")));
-        assert_eq!(class("Milestone 3 (Foundation): Name"), some("milestone", Some("3"), Some("Name")));
-        assert_eq!(class("M1 — Requirements"), some("milestone", Some("M1"), Some("Requirements")));
+        assert_eq!(
+            class("Phase 1: Research"),
+            some("phase", Some("1"), Some("Research"))
+        );
+        assert_eq!(
+            class("Sprint 2 - Core"),
+            some("sprint", Some("2"), Some("Core"))
+        );
+        assert_eq!(
+            class("Milestone: Core Server"),
+            some("milestone", None, Some("Core Server"))
+        );
+        assert_eq!(
+            class("Milestone 3 (Foundation): Name"),
+            some("milestone", Some("3"), Some("Name"))
+        );
+        assert_eq!(
+            class("M1 — Requirements"),
+            some("milestone", Some("M1"), Some("Requirements"))
+        );
         assert_eq!(class("m1"), some("milestone", Some("M1"), None));
         assert_eq!(class("M0"), some("milestone", Some("M0"), None));
         assert_eq!(class("Release v1.0"), some("milestone", Some("v1.0"), None));
         assert_eq!(class("Fase 0:"), some("phase", Some("0"), None));
-        assert_eq!(class("FASE 0: PREPARACIÓN"), some("phase", Some("0"), Some("PREPARACIÓN")));
-        assert_eq!(class("阶段1：当前阶段"), some("phase", Some("1"), Some("当前阶段")));
+        assert_eq!(
+            class("FASE 0: PREPARACIÓN"),
+            some("phase", Some("0"), Some("PREPARACIÓN"))
+        );
+        assert_eq!(
+            class("阶段1：当前阶段"),
+            some("phase", Some("1"), Some("当前阶段"))
+        );
         assert_eq!(class("Etapa 2"), some("phase", Some("2"), None));
         assert_eq!(class("Stage 3"), some("phase", Some("3"), None));
         assert_eq!(class("Iteration 4"), some("sprint", Some("4"), None));
-        assert_eq!(class("Phase 2.3 – Sync"), some("phase", Some("2.3"), Some("Sync")));
-        assert_eq!(class("Milestone m1 — Functional pipeline"), some("milestone", Some("m1"), Some("Functional pipeline")));
-        assert_eq!(class("Learning Milestone: New Technology"), some("milestone", None, Some("New Technology")));
-        assert_eq!(class("Phase 1 Discovery"), some("phase", Some("1"), Some("Discovery")));
-        assert_eq!(class("M1-1 CTgov Client"), some("milestone", Some("M1-1"), Some("CTgov Client")));
-        assert_eq!(class("v1.0 🚀 Initial Launch"), some("milestone", Some("v1.0"), Some("Initial Launch")));
-        assert_eq!(class("V2.0 Alpha"), some("milestone", Some("V2.0"), Some("Alpha")));
-        assert_eq!(class("Sprint 2 – Core"), some("sprint", Some("2"), Some("Core")));
+        assert_eq!(
+            class("Phase 2.3 – Sync"),
+            some("phase", Some("2.3"), Some("Sync"))
+        );
+        assert_eq!(
+            class("Milestone m1 — Functional pipeline"),
+            some("milestone", Some("m1"), Some("Functional pipeline"))
+        );
+        assert_eq!(
+            class("Learning Milestone: New Technology"),
+            some("milestone", None, Some("New Technology"))
+        );
+        assert_eq!(
+            class("Phase 1 Discovery"),
+            some("phase", Some("1"), Some("Discovery"))
+        );
+        assert_eq!(
+            class("M1-1 CTgov Client"),
+            some("milestone", Some("M1-1"), Some("CTgov Client"))
+        );
+        assert_eq!(
+            class("v1.0 🚀 Initial Launch"),
+            some("milestone", Some("v1.0"), Some("Initial Launch"))
+        );
+        assert_eq!(
+            class("V2.0 Alpha"),
+            some("milestone", Some("V2.0"), Some("Alpha"))
+        );
+        assert_eq!(
+            class("Sprint 2 – Core"),
+            some("sprint", Some("2"), Some("Core"))
+        );
     }
 
     #[test]
     fn mentions_are_not_milestones() {
         for title in [
-            "Solo Mission Phases", "Milestone Templates", "Personal Development Milestones", "Solo Milestone Management",
-            "Sprint Planning", "Release Notes", "Entregables Fase 0", "Process Improvement Milestone", "MVP scope",
-            "Overview", "Phaser setup", "Milestones", "Time Management", "Project Phase overview",
-            "Release-Based Milestones", "Stage-gate review", "v1 notes", "version history",
+            "Solo Mission Phases",
+            "Milestone Templates",
+            "Personal Development Milestones",
+            "Solo Milestone Management",
+            "Sprint Planning",
+            "Release Notes",
+            "Entregables Fase 0",
+            "Process Improvement Milestone",
+            "MVP scope",
+            "Overview",
+            "Phaser setup",
+            "Milestones",
+            "Time Management",
+            "Project Phase overview",
+            "Release-Based Milestones",
+            "Stage-gate review",
+            "v1 notes",
+            "version history",
         ] {
             assert_eq!(class(title), None, "{title}");
         }
@@ -367,7 +499,10 @@ mod tests {
     #[test]
     fn outline_numbers() {
         assert_eq!(outline("1.1 Auth service").number.as_deref(), Some("1.1"));
-        assert_eq!(outline("1.1 Auth service").name.as_deref(), Some("Auth service"));
+        assert_eq!(
+            outline("1.1 Auth service").name.as_deref(),
+            Some("Auth service")
+        );
         assert_eq!(outline("Process Improvement Milestone").number, None);
     }
 }

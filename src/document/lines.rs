@@ -33,7 +33,11 @@ impl LineIndex {
                 }
                 b'\r' => {
                     ends.push(i);
-                    i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                    i += if bytes.get(i + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    };
                 }
                 _ => {
                     i += 1;
@@ -47,13 +51,21 @@ impl LineIndex {
         if ends.len() < starts.len() {
             ends.push(bytes.len());
         }
-        LineIndex { starts, ends, text: source.to_owned() }
+        LineIndex {
+            starts,
+            ends,
+            text: source.to_owned(),
+        }
     }
 
     /// Number of lines of the file (0 for an empty file; a final line ending
     /// does not start another line).
     pub fn line_count(&self) -> usize {
-        if self.text.is_empty() { 0 } else { self.starts.len() }
+        if self.text.is_empty() {
+            0
+        } else {
+            self.starts.len()
+        }
     }
 
     /// The 1-based line holding `byte_offset` (offsets past the end fall on the
@@ -81,7 +93,10 @@ impl LineIndex {
     /// Lines out of range are clamped to the first or last line.
     pub fn line_span(&self, line: usize) -> Span {
         let i = line.clamp(1, self.starts.len()) - 1;
-        Span { start: self.starts[i], end: self.ends[i] }
+        Span {
+            start: self.starts[i],
+            end: self.ends[i],
+        }
     }
 }
 

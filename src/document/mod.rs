@@ -8,6 +8,7 @@
 
 mod assemble;
 mod blocks;
+mod body;
 pub mod duration;
 mod fields;
 mod heading;
@@ -50,7 +51,11 @@ pub fn parse(path: &str, source: &str, options: &ParseOptions) -> Document {
 /// [`parse`] with a vocabulary prepared by the caller.
 pub fn parse_with(path: &str, source: &str, vocab: &Vocabulary) -> Document {
     let index = LineIndex::new(source);
-    let bom = if source.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
+    let bom = if source.starts_with('\u{FEFF}') {
+        '\u{FEFF}'.len_utf8()
+    } else {
+        0
+    };
     let (front_matter, body_start) = front_matter(source, bom, &index);
     let markdown = &source[body_start..];
     let scan = blocks::scan(source, markdown, body_start, &index);
@@ -59,8 +64,15 @@ pub fn parse_with(path: &str, source: &str, vocab: &Vocabulary) -> Document {
     let lines = (1..=index.line_count())
         .map(|n| {
             let span = index.line_span(n);
-            let start = if n == 1 { span.start.max(bom) } else { span.start };
-            source.get(start..span.end.max(start)).unwrap_or_default().to_string()
+            let start = if n == 1 {
+                span.start.max(bom)
+            } else {
+                span.start
+            };
+            source
+                .get(start..span.end.max(start))
+                .unwrap_or_default()
+                .to_string()
         })
         .collect();
     Document {
@@ -87,30 +99,54 @@ fn front_matter(source: &str, bom: usize, index: &LineIndex) -> (Option<FrontMat
     }
     for n in 2..=index.line_count() {
         let span = index.line_span(n);
-        let line = source.get(span.start..span.end).unwrap_or_default().trim_end();
+        let line = source
+            .get(span.start..span.end)
+            .unwrap_or_default()
+            .trim_end();
         if line == "---" || line == "..." {
             let text_start = index.line_span(2).start;
             let text = source.get(text_start..span.start).unwrap_or_default();
             let text = text.strip_suffix('\n').unwrap_or(text);
             let text = text.strip_suffix('\r').unwrap_or(text);
             let body = index.line_span(n + 1).start;
-            let body = if n == index.line_count() { source.len() } else { body };
-            return (Some(FrontMatter { text: text.to_string(), line: 1, end_line: n }), body);
+            let body = if n == index.line_count() {
+                source.len()
+            } else {
+                body
+            };
+            return (
+                Some(FrontMatter {
+                    text: text.to_string(),
+                    line: 1,
+                    end_line: n,
+                }),
+                body,
+            );
         }
     }
     (None, bom)
 }
 
 /// Mojibake in the file outside code ranges (sorted by start).
-fn find_mojibake(source: &str, bom: usize, code: &[std::ops::Range<usize>], index: &LineIndex) -> Vec<Mojibake> {
+fn find_mojibake(
+    source: &str,
+    bom: usize,
+    code: &[std::ops::Range<usize>],
+    index: &LineIndex,
+) -> Vec<Mojibake> {
     let mut code: Vec<_> = code.iter().filter(|r| r.start < r.end).cloned().collect();
     code.sort_by_key(|r| r.start);
     let mut out = Vec::new();
     let mut at = bom;
     let scan_part = |from: usize, to: usize, out: &mut Vec<Mojibake>| {
-        let Some(text) = source.get(from..to) else { return };
+        let Some(text) = source.get(from..to) else {
+            return;
+        };
         for run in mojibake::scan(text) {
-            let span = Span { start: from + run.start, end: from + run.end };
+            let span = Span {
+                start: from + run.start,
+                end: from + run.end,
+            };
             out.push(Mojibake {
                 text: text[run.start..run.end].to_string(),
                 repaired: run.repaired,

@@ -139,8 +139,14 @@ pub fn leading_emoji(text: &str) -> Option<(usize, String)> {
         .take(16)
         .last()
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let run = scan(&text[..end]).into_iter().next().filter(|r| r.start == 0)?;
-    run.repaired.chars().all(is_emoji_part).then_some((run.end, run.repaired))
+    let run = scan(&text[..end])
+        .into_iter()
+        .next()
+        .filter(|r| r.start == 0)?;
+    run.repaired
+        .chars()
+        .all(is_emoji_part)
+        .then_some((run.end, run.repaired))
 }
 
 /// Whether `c` is part of an emoji sequence (pictograph, VS16, ZWJ, keycap,
@@ -167,7 +173,12 @@ fn scan_candidate(cand: &[(usize, char)], cand_end: usize, runs: &mut Vec<Run>) 
             Some((n, repaired, encoding)) => {
                 let start = cand[i].0;
                 let end = cand.get(i + n).map_or(cand_end, |&(o, _)| o);
-                runs.push(Run { start, end, repaired, encoding });
+                runs.push(Run {
+                    start,
+                    end,
+                    repaired,
+                    encoding,
+                });
                 i += n;
             }
             None => i += 1,
@@ -189,9 +200,13 @@ fn decode_at(cand: &[(usize, char)], i: usize, enc: Encoding) -> Option<(usize, 
             0xF0..=0xF4 => 4,
             _ => 0,
         };
-        let bytes: Option<Vec<u8>> =
-            (0..len).map(|k| cand.get(at + k).and_then(|&(_, c)| enc.byte(c))).collect();
-        let decoded = bytes.as_deref().filter(|_| len > 0).and_then(|b| std::str::from_utf8(b).ok());
+        let bytes: Option<Vec<u8>> = (0..len)
+            .map(|k| cand.get(at + k).and_then(|&(_, c)| enc.byte(c)))
+            .collect();
+        let decoded = bytes
+            .as_deref()
+            .filter(|_| len > 0)
+            .and_then(|b| std::str::from_utf8(b).ok());
         match decoded.and_then(|s| s.chars().next()) {
             Some(ch) if plausible(ch) => {
                 out.push(ch);
@@ -210,7 +225,10 @@ fn decode_at(cand: &[(usize, char)], i: usize, enc: Encoding) -> Option<(usize, 
 /// IPA letters (which accidental byte pairs decode to).
 fn plausible(ch: char) -> bool {
     let v = ch as u32;
-    !(ch.is_control() || (0x250..=0x36F).contains(&v) || (0xE000..=0xF8FF).contains(&v) || v == 0xFFFD)
+    !(ch.is_control()
+        || (0x250..=0x36F).contains(&v)
+        || (0xE000..=0xF8FF).contains(&v)
+        || v == 0xFFFD)
 }
 
 /// A single two-byte character is only accepted when it is a letter or sign
@@ -232,35 +250,72 @@ mod tests {
         let runs = scan(text);
         assert_eq!(runs.len(), 1, "{text}: {runs:?}");
         let r = &runs[0];
-        (text[r.start..r.end].to_string(), r.encoding.name(), r.repaired.clone())
+        (
+            text[r.start..r.end].to_string(),
+            r.encoding.name(),
+            r.repaired.clone(),
+        )
     }
 
     #[test]
     fn mac_roman_emoji() {
-        assert_eq!(one("### \u{F8FF}üß† Phase 1"), ("\u{F8FF}üß†".into(), "mac-roman", "🧠".into()));
-        assert_eq!(one("\u{F8FF}üöÄ launch"), ("\u{F8FF}üöÄ".into(), "mac-roman", "🚀".into()));
-        assert_eq!(one("# \u{F8FF}üéØ Solo"), ("\u{F8FF}üéØ".into(), "mac-roman", "🎯".into()));
+        assert_eq!(
+            one("### \u{F8FF}üß† Phase 1"),
+            ("\u{F8FF}üß†".into(), "mac-roman", "🧠".into())
+        );
+        assert_eq!(
+            one("\u{F8FF}üöÄ launch"),
+            ("\u{F8FF}üöÄ".into(), "mac-roman", "🚀".into())
+        );
+        assert_eq!(
+            one("# \u{F8FF}üéØ Solo"),
+            ("\u{F8FF}üéØ".into(), "mac-roman", "🎯".into())
+        );
         // VS16 is part of the run: 🛠️
         assert_eq!(one("\u{F8FF}üõ†Ô∏è x").2, "🛠\u{FE0F}");
     }
 
     #[test]
     fn windows_1252_and_latin_1() {
-        assert_eq!(one("it\u{e2}\u{20ac}\u{2122}s"), ("â€™".into(), "windows-1252", "’".into()));
-        assert_eq!(one("caf\u{c3}\u{a9}"), ("Ã©".into(), "windows-1252", "é".into()));
+        assert_eq!(
+            one("it\u{e2}\u{20ac}\u{2122}s"),
+            ("â€™".into(), "windows-1252", "’".into())
+        );
+        assert_eq!(
+            one("caf\u{c3}\u{a9}"),
+            ("Ã©".into(), "windows-1252", "é".into())
+        );
         assert_eq!(one("Gr\u{c3}\u{b6}\u{c3}\u{9f}e").2, "öß");
         // U+0081 only exists as a Latin-1 decoding of byte 0x81 … and 1252's
         // undefined bytes; 0x9F is `Ÿ` in 1252 but U+009F in Latin-1.
-        assert_eq!(one("\u{e2}\u{80}\u{9f}x"), ("\u{e2}\u{80}\u{9f}".into(), "latin-1", "\u{201f}".into()));
+        assert_eq!(
+            one("\u{e2}\u{80}\u{9f}x"),
+            ("\u{e2}\u{80}\u{9f}".into(), "latin-1", "\u{201f}".into())
+        );
     }
 
     #[test]
     fn ordinary_text_is_not_mojibake() {
         for text in [
-            "café", "Größe", "Fundações", "Duración", "semanas", "Ingeniería de Requisitos",
-            "阶段1：当前阶段（Foundation）", "推定時間: 2 時間", "マイルストーン", "Ärger über Öl",
-            "naïve façade", "– — … “quotes”", "🚀 Launch ✅", "Привет мир", "São Paulo ­ à la carte",
-            "Crème brûlée", "ÉTÉ", "Ñandú", "1️⃣ step",
+            "café",
+            "Größe",
+            "Fundações",
+            "Duración",
+            "semanas",
+            "Ingeniería de Requisitos",
+            "阶段1：当前阶段（Foundation）",
+            "推定時間: 2 時間",
+            "マイルストーン",
+            "Ärger über Öl",
+            "naïve façade",
+            "– — … “quotes”",
+            "🚀 Launch ✅",
+            "Привет мир",
+            "São Paulo \u{AD} à la carte",
+            "Crème brûlée",
+            "ÉTÉ",
+            "Ñandú",
+            "1️⃣ step",
         ] {
             assert!(scan(text).is_empty(), "{text}: {:?}", scan(text));
         }

@@ -59,13 +59,17 @@ impl ParseOptions {
         let mut sections = HashMap::new();
         for (name, labels) in &self.sections {
             for label in labels {
-                sections.entry(normalize_label(label)).or_insert_with(|| name.clone());
+                sections
+                    .entry(normalize_label(label))
+                    .or_insert_with(|| name.clone());
             }
         }
         let mut fields = HashMap::new();
         for (key, labels) in &self.fields {
             for label in labels {
-                fields.entry(normalize_label(label)).or_insert_with(|| key.clone());
+                fields
+                    .entry(normalize_label(label))
+                    .or_insert_with(|| key.clone());
             }
         }
         let mut keywords: Vec<(Vec<char>, String)> = Vec::new();
@@ -78,11 +82,19 @@ impl ParseOptions {
             }
         }
         // Longest first, so `Phasen` wins over `Phase`.
-        keywords.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
-        let mut section_list: Vec<(String, String)> =
-            sections.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        keywords.sort_by_key(|k| std::cmp::Reverse(k.0.len()));
+        let mut section_list: Vec<(String, String)> = sections
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         section_list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        Vocabulary { units: self.units.clone(), sections, section_list, fields, keywords }
+        Vocabulary {
+            units: self.units.clone(),
+            sections,
+            section_list,
+            fields,
+            keywords,
+        }
     }
 }
 
@@ -102,7 +114,9 @@ pub struct Vocabulary {
 impl Vocabulary {
     /// The canonical section of a label written exactly as a synonym.
     pub fn section_exact(&self, label: &str) -> Option<&str> {
-        self.sections.get(&normalize_label(label)).map(String::as_str)
+        self.sections
+            .get(&normalize_label(label))
+            .map(String::as_str)
     }
 
     /// The canonical section of a block label, also when the label carries a
@@ -185,7 +199,11 @@ mod tests {
         let opts = ParseOptions::default();
         assert_eq!(opts.units.week, 7.0);
         assert_eq!(opts.units.hour, 0.125);
-        assert!(opts.sections["objectives"].iter().any(|s| s == "Objectives"));
+        assert!(
+            opts.sections["objectives"]
+                .iter()
+                .any(|s| s == "Objectives")
+        );
         assert!(opts.fields["duration"].iter().any(|s| s == "Duración"));
         assert!(opts.keywords["phase"].iter().any(|s| s == "阶段"));
     }
@@ -196,9 +214,18 @@ mod tests {
         assert_eq!(v.section_exact("OBJECTIVES:"), Some("objectives"));
         assert_eq!(v.section_exact("Goal"), Some("objectives"));
         assert_eq!(v.section_exact("Risk Level"), None);
-        assert_eq!(v.section_qualified("Success Criteria (what must be TRUE):"), Some("success_criteria"));
-        assert_eq!(v.section_qualified("Entregables Fase 0"), Some("deliverables"));
-        assert_eq!(v.section_qualified("Documentation Deliverables"), Some("deliverables"));
+        assert_eq!(
+            v.section_qualified("Success Criteria (what must be TRUE):"),
+            Some("success_criteria")
+        );
+        assert_eq!(
+            v.section_qualified("Entregables Fase 0"),
+            Some("deliverables")
+        );
+        assert_eq!(
+            v.section_qualified("Documentation Deliverables"),
+            Some("deliverables")
+        );
         assert_eq!(v.section_qualified("Technical Notes"), None);
         assert_eq!(v.section_qualified("Example Projects"), None);
     }

@@ -38,27 +38,44 @@ impl Inline {
             return;
         }
         let exact = source.get(src.clone()) == Some(piece);
-        self.segs.push(Seg { text_start: self.text.len(), src, exact });
+        self.segs.push(Seg {
+            text_start: self.text.len(),
+            src,
+            exact,
+        });
         self.text.push_str(piece);
     }
 
     /// The file span of the text range `range` (clamped to the text).
     pub fn span(&self, range: Range<usize>) -> Span {
-        let (start, end) = (range.start.min(self.text.len()), range.end.min(self.text.len()));
+        let (start, end) = (
+            range.start.min(self.text.len()),
+            range.end.min(self.text.len()),
+        );
         if self.segs.is_empty() {
             return Span::default();
         }
         let s = self.map(start, false);
         let e = if end > start { self.map(end, true) } else { s };
-        Span { start: s, end: e.max(s) }
+        Span {
+            start: s,
+            end: e.max(s),
+        }
     }
 
     fn map(&self, pos: usize, is_end: bool) -> usize {
         // For an end position, the relevant piece is the one holding pos - 1.
         let probe = if is_end { pos.saturating_sub(1) } else { pos };
-        let i = self.segs.partition_point(|s| s.text_start <= probe).saturating_sub(1);
+        let i = self
+            .segs
+            .partition_point(|s| s.text_start <= probe)
+            .saturating_sub(1);
         let seg = &self.segs[i];
-        let seg_len = self.segs.get(i + 1).map_or(self.text.len(), |n| n.text_start) - seg.text_start;
+        let seg_len = self
+            .segs
+            .get(i + 1)
+            .map_or(self.text.len(), |n| n.text_start)
+            - seg.text_start;
         if seg.exact {
             let within = pos.saturating_sub(seg.text_start).min(seg_len);
             seg.src.start + within
@@ -89,7 +106,9 @@ pub fn collapse(text: &str) -> String {
 
 /// Narrows `range` of `text` to exclude leading and trailing whitespace.
 pub fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
-    let Some(slice) = text.get(range.clone()) else { return range.start..range.start };
+    let Some(slice) = text.get(range.clone()) else {
+        return range.start..range.start;
+    };
     let lead = slice.len() - slice.trim_start().len();
     let trail = slice.len() - slice.trim_end().len();
     if lead == slice.len() {
@@ -108,7 +127,10 @@ pub fn clamp_span(source: &str, span: Span) -> Span {
         i
     };
     let start = fix(span.start);
-    Span { start, end: fix(span.end).max(start) }
+    Span {
+        start,
+        end: fix(span.end).max(start),
+    }
 }
 
 #[cfg(test)]
@@ -144,6 +166,9 @@ mod tests {
         assert_eq!(collapse("  a \n b  "), "a b");
         assert_eq!(trim_range(" ab ", 0..4), 1..3);
         assert_eq!(trim_range("   ", 0..3), 0..0);
-        assert_eq!(clamp_span("é", Span { start: 1, end: 9 }), Span { start: 0, end: 2 });
+        assert_eq!(
+            clamp_span("é", Span { start: 1, end: 9 }),
+            Span { start: 0, end: 2 }
+        );
     }
 }

@@ -107,7 +107,7 @@ pub fn calls(source: &str) -> Vec<Call> {
             }
             if chars.get(j) == Some(&'(') {
                 let name: String = chars[start..j].iter().collect();
-                if !KEYWORDS.contains(&name.as_str()) && !name.ends_with('.') {
+                if !KEYWORDS.contains(&name.as_str()) && name != "set" && !name.ends_with('.') {
                     out.push(Call { name, line: i + 1, column: start + 1 });
                 }
             }

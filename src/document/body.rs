@@ -1,0 +1,471 @@
+//! The body of one milestone: labels, sections, fields.
+//!
+//! Inside a milestone's body, labels (bold paragraphs, sub-headings, label
+//! bullets) open sections that collect the list items or paragraphs that
+//! follow, and `Label: value` pairs become fields. This is a small state
+//! machine fed one block at a time, so the whole body is read in one pass.
+
+use std::collections::BTreeMap;
+
+use super::blocks::{Block, Kind, Task};
+use super::fields::{self, Found};
+use super::heading;
+use super::lines::LineIndex;
+use super::model::{Field, Item, Section, Span};
+use super::options::Vocabulary;
+use super::text::{Inline, clamp_span, collapse};
+
+/// A field at the start of a list item: bold label or plain label.
+pub(super) fn item_field(inl: &Inline) -> Option<Found> {
+    let bold = fields::bold_fields(&inl.text, &inl.strong);
+    match bold.into_iter().next() {
+        Some(f) if inl.text[..f.label_range.start].trim().is_empty() => Some(f),
+        Some(_) => None,
+        None => fields::plain_field(&inl.text),
+    }
+}
+
+/// Where the items that follow go.
+#[derive(Clone, Debug)]
+pub(super) enum Target {
+    /// Into this canonical section.
+    Section(String),
+    /// Nowhere: content of a label that is not a section.
+    Skip,
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct Open {
+    target: Target,
+    /// Level of the sub-heading that opened it; deeper headings keep it open.
+    heading_level: Option<u8>,
+    /// For label bullets: only items at least this deep belong to it.
+    min_depth: Option<usize>,
+    /// Depth of the first item, which becomes depth 0.
+    base: Option<usize>,
+}
+
+/// The state of one milestone body being read.
+pub(super) struct Body<'a> {
+    pub(super) source: &'a str,
+    pub(super) lines: &'a LineIndex,
+    pub(super) vocab: &'a Vocabulary,
+    pub(super) sections: BTreeMap<String, Section>,
+    pub(super) fields: BTreeMap<String, Field>,
+    pub(super) open: Option<Open>,
+    /// A field label whose value is the next paragraph (`## Estimated Time`).
+    pub(super) pending: Option<(String, String, Span)>,
+    /// Whether the current table is a key/value table.
+    pub(super) kv_table: bool,
+}
+
+impl Body<'_> {
+    fn span(&self, inl: &Inline, range: std::ops::Range<usize>) -> Span {
+        clamp_span(self.source, inl.span(range))
+    }
+
+    /// Reads one block of the body.
+    pub(super) fn block(&mut self, b: &Block) {
+        match &b.kind {
+            Kind::Heading(lvl) => self.heading(b, *lvl),
+            Kind::Paragraph => self.paragraph(b),
+            Kind::Item {
+                depth,
+                task,
+                has_children,
+            } => self.item(b, *depth, *task, *has_children),
+            Kind::Row { cells, header } => self.row(b, cells, *header),
+            Kind::Rule => {
+                self.flush_pending();
+                self.open = None;
+            }
+            Kind::Other => {}
+        }
+    }
+
+    fn heading(&mut self, b: &Block, lvl: u8) {
+        self.flush_pending();
+        let inl = &b.inline;
+        let title = heading::strip(&inl.text, &self.vocab.units).text;
+        if let Some(f) = fields::plain_field(&inl.text)
+            && !f.value_range.is_empty()
+            && (self.vocab.is_known_field(&f.label) || self.vocab.section_exact(&f.label).is_some())
+        {
+            self.labelled_value(inl, &f, b.line);
+            self.open = None;
+            return;
+        }
+        if let Some(name) = self.vocab.section_qualified(&title) {
+            let label = title.trim_end_matches([':', '：']).trim_end().to_string();
+            let span = inl
+                .full_span()
+                .map_or(b.span, |s| clamp_span(self.source, s));
+            self.open_section(name.to_string(), label, b.line, span);
+            if let Some(open) = &mut self.open {
+                open.heading_level = Some(lvl);
+            }
+            return;
+        }
+        if let Some(open) = &self.open
+            && open.heading_level.is_some_and(|l| lvl > l)
+        {
+            return; // a sub-heading inside a heading section
+        }
+        self.open = None;
+        if self.vocab.is_known_field(&title) {
+            let span = inl
+                .full_span()
+                .map_or(b.span, |s| clamp_span(self.source, s));
+            self.pending = Some((
+                self.vocab.field_key(&title),
+                title.trim_end_matches([':', '：']).to_string(),
+                span,
+            ));
+        }
+    }
+
+    fn paragraph(&mut self, b: &Block) {
+        let inl = &b.inline;
+        let found = fields::bold_fields(&inl.text, &inl.strong);
+        if found.is_empty()
+            && let Some((key, label, label_span)) = self.pending.take()
+        {
+            let value = collapse(&inl.text);
+            let span = inl
+                .full_span()
+                .map_or(b.span, |s| clamp_span(self.source, s));
+            self.add_field(
+                key,
+                Field {
+                    label,
+                    value,
+                    line: self.lines.line_of(label_span.start),
+                    span,
+                },
+            );
+            return;
+        }
+        self.flush_pending();
+        if !found.is_empty() {
+            for f in &found {
+                self.labelled(inl, f, b.line);
+            }
+            return;
+        }
+        let text = inl.text.trim();
+        let bold_only = inl
+            .strong
+            .iter()
+            .any(|s| inl.text[s.clone()].trim() == text);
+        let plain_label =
+            text.ends_with([':', '：']) && !text.contains('\n') && text.chars().count() <= 60;
+        if !text.is_empty() && (bold_only || plain_label) {
+            let label = text.trim_end_matches([':', '：']).trim_end();
+            let span = inl
+                .full_span()
+                .map_or(b.span, |s| clamp_span(self.source, s));
+            if let Some(name) = self.vocab.section_qualified(label) {
+                self.open_section(name.to_string(), label.to_string(), b.line, span);
+            } else if !self.in_heading_section() {
+                self.open = Some(Open {
+                    target: Target::Skip,
+                    heading_level: None,
+                    min_depth: None,
+                    base: None,
+                });
+            }
+            return;
+        }
+        if let Some(Open {
+            target: Target::Section(name),
+            ..
+        }) = &self.open
+        {
+            let name = name.clone();
+            let span = inl
+                .full_span()
+                .map_or(b.span, |s| clamp_span(self.source, s));
+            let item = Item {
+                text: collapse(&inl.text),
+                checked: None,
+                state: None,
+                depth: 0,
+                line: b.line,
+                span,
+            };
+            if let Some(s) = self.sections.get_mut(&name) {
+                s.items.push(item);
+            }
+        }
+    }
+
+    fn in_heading_section(&self) -> bool {
+        self.open
+            .as_ref()
+            .is_some_and(|o| o.heading_level.is_some())
+    }
+
+    /// A bold label in a paragraph: a field, a section, or both.
+    fn labelled(&mut self, inl: &Inline, f: &Found, line: usize) {
+        if !f.value_range.is_empty() {
+            self.labelled_value(inl, f, line);
+            self.open = None;
+            return;
+        }
+        let label_span = self.span(inl, f.label_range.clone());
+        let full = match &f.qualifier {
+            Some(q) => format!("{} ({q})", f.label),
+            None => f.label.clone(),
+        };
+        if let Some(name) = self.vocab.section_qualified(&full) {
+            self.open_section(
+                name.to_string(),
+                f.label.clone(),
+                self.lines.line_of(label_span.start),
+                label_span,
+            );
+        } else if self.vocab.is_known_field(&f.label) {
+            self.pending = Some((self.vocab.field_key(&f.label), f.label.clone(), label_span));
+            self.open = None;
+        } else if !self.in_heading_section() {
+            let _ = line;
+            self.open = Some(Open {
+                target: Target::Skip,
+                heading_level: None,
+                min_depth: None,
+                base: None,
+            });
+        }
+    }
+
+    /// `Label: value`: a field, and a one-item section when the label is one.
+    fn labelled_value(&mut self, inl: &Inline, f: &Found, _line: usize) {
+        let label_span = self.span(inl, f.label_range.clone());
+        let value_span = self.span(inl, f.value_range.clone());
+        let value = collapse(&inl.text[f.value_range.clone()]);
+        let line = self.lines.line_of(label_span.start);
+        self.add_field(
+            self.vocab.field_key(&f.label),
+            Field {
+                label: f.label.clone(),
+                value: value.clone(),
+                line,
+                span: value_span,
+            },
+        );
+        if let Some(name) = self.vocab.section_exact(&f.label) {
+            let name = name.to_string();
+            self.ensure_section(&name, &f.label, line, label_span);
+            let item = Item {
+                text: value,
+                checked: None,
+                state: None,
+                depth: 0,
+                line: self.lines.line_of(value_span.start),
+                span: value_span,
+            };
+            if let Some(s) = self.sections.get_mut(&name) {
+                s.items.push(item);
+            }
+        }
+    }
+
+    fn item(&mut self, b: &Block, depth: usize, task: Option<Task>, has_children: bool) {
+        self.flush_pending();
+        if let Some(open) = &self.open
+            && open.min_depth.is_some_and(|m| depth < m)
+        {
+            self.open = None;
+        }
+        match &mut self.open {
+            Some(Open {
+                target: Target::Skip,
+                ..
+            }) => return,
+            Some(Open {
+                target: Target::Section(name),
+                base,
+                ..
+            }) => {
+                let base = *base.get_or_insert(depth);
+                let name = name.clone();
+                let item = make_item(b, depth.saturating_sub(base), task);
+                if let Some(s) = self.sections.get_mut(&name) {
+                    s.items.push(item);
+                }
+                return;
+            }
+            None => {}
+        }
+        let inl = &b.inline;
+        let Some(f) = item_field(inl) else {
+            let text = inl.text.trim();
+            if has_children
+                && inl
+                    .strong
+                    .iter()
+                    .any(|s| inl.text[s.clone()].trim() == text)
+            {
+                self.label_bullet(b, text, depth);
+            }
+            return;
+        };
+        if f.value_range.is_empty() {
+            if has_children {
+                self.label_bullet(b, &f.label, depth);
+            }
+            return;
+        }
+        self.labelled_value(inl, &f, b.line);
+    }
+
+    /// `- Deliverables:` followed by a nested list.
+    fn label_bullet(&mut self, b: &Block, label: &str, depth: usize) {
+        let label = label.trim_end_matches([':', '：']).trim_end();
+        let span = b
+            .inline
+            .full_span()
+            .map_or(b.span, |s| clamp_span(self.source, s));
+        let target = match self.vocab.section_qualified(label) {
+            Some(name) => {
+                let name = name.to_string();
+                self.ensure_section(&name, label, b.line, span);
+                Target::Section(name)
+            }
+            None => Target::Skip,
+        };
+        self.open = Some(Open {
+            target,
+            heading_level: None,
+            min_depth: Some(depth + 1),
+            base: Some(depth + 1),
+        });
+    }
+
+    fn row(&mut self, b: &Block, cells: &[super::text::Inline], header: bool) {
+        self.flush_pending();
+        let texts: Vec<String> = cells.iter().map(|c| collapse(&c.text)).collect();
+        if header {
+            let first = texts.first().map(|s| s.to_lowercase()).unwrap_or_default();
+            self.kv_table = texts.len() == 2
+                && (matches!(
+                    first.as_str(),
+                    "" | "field"
+                        | "key"
+                        | "property"
+                        | "attribute"
+                        | "item"
+                        | "name"
+                        | "metadata"
+                        | "campo"
+                        | "属性"
+                        | "项目"
+                        | "項目"
+                ) || self.vocab.is_known_field(&first));
+        }
+        if let Some(Open {
+            target: Target::Section(name),
+            ..
+        }) = &self.open
+        {
+            if !header {
+                let name = name.clone();
+                let item = Item {
+                    text: texts.join(" | "),
+                    checked: None,
+                    state: None,
+                    depth: 0,
+                    line: b.line,
+                    span: clamp_span(self.source, b.span),
+                };
+                if let Some(s) = self.sections.get_mut(&name) {
+                    s.items.push(item);
+                }
+            }
+            return;
+        }
+        if self.open.is_some()
+            || cells.len() != 2
+            || texts[0].is_empty()
+            || texts[0].chars().count() > 40
+        {
+            return;
+        }
+        if (header || !self.kv_table) && !self.vocab.is_known_field(&texts[0]) {
+            return;
+        }
+        let label_span = cells[0]
+            .full_span()
+            .map_or(b.span, |s| clamp_span(self.source, s));
+        let span = cells[1]
+            .full_span()
+            .map_or(label_span, |s| clamp_span(self.source, s));
+        let field = Field {
+            label: texts[0].clone(),
+            value: texts[1].clone(),
+            line: b.line,
+            span,
+        };
+        self.add_field(self.vocab.field_key(&texts[0]), field);
+    }
+
+    fn open_section(&mut self, name: String, label: String, line: usize, span: Span) {
+        self.ensure_section(&name, &label, line, span);
+        self.open = Some(Open {
+            target: Target::Section(name),
+            heading_level: None,
+            min_depth: None,
+            base: None,
+        });
+    }
+
+    fn ensure_section(&mut self, name: &str, label: &str, line: usize, span: Span) {
+        self.sections
+            .entry(name.to_string())
+            .or_insert_with(|| Section {
+                label: label.to_string(),
+                line,
+                span,
+                items: Vec::new(),
+            });
+    }
+
+    fn add_field(&mut self, key: String, field: Field) {
+        if !key.is_empty() {
+            self.fields.entry(key).or_insert(field);
+        }
+    }
+
+    /// A field label whose value never came: the field, with an empty value.
+    pub(super) fn flush_pending(&mut self) {
+        if let Some((key, label, span)) = self.pending.take() {
+            let line = self.lines.line_of(span.start);
+            self.add_field(
+                key,
+                Field {
+                    label,
+                    value: String::new(),
+                    line,
+                    span,
+                },
+            );
+        }
+    }
+}
+
+fn make_item(b: &Block, depth: usize, task: Option<Task>) -> Item {
+    let (checked, state) = match task {
+        Some(Task::Done) => (Some(true), Some("done")),
+        Some(Task::Open) => (Some(false), Some("open")),
+        Some(Task::InProgress) => (Some(false), Some("in_progress")),
+        None => (None, None),
+    };
+    Item {
+        text: collapse(&b.inline.text),
+        checked,
+        state: state.map(String::from),
+        depth,
+        line: b.line,
+        span: b.span,
+    }
+}

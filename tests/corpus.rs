@@ -1,0 +1,248 @@
+//! The parser against the real-world corpus in `../shared/corpus` (when that
+//! folder exists): every file parses without panicking and with spans inside
+//! the file, and the reference file gives exactly the milestones a reader sees.
+//! Set `MLINT_CORPUS_DUMP=1` to print a one-line summary per milestone.
+
+use std::path::PathBuf;
+
+use mlint::document::{Document, ParseOptions, Span, parse};
+
+fn corpus_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    dir.is_dir().then_some(dir)
+}
+
+fn check_span(doc: &Document, source: &str, span: Span, what: &str) {
+    assert!(
+        span.start <= span.end && span.end <= source.len(),
+        "{}: {what} span {span:?} out of bounds",
+        doc.path
+    );
+    assert!(
+        source.is_char_boundary(span.start) && source.is_char_boundary(span.end),
+        "{}: {what} span {span:?} not on char boundaries",
+        doc.path
+    );
+}
+
+fn check_line(doc: &Document, line: usize, what: &str) {
+    assert!(
+        line >= 1 && line <= doc.line_count.max(1),
+        "{}: {what} line {line} does not exist",
+        doc.path
+    );
+}
+
+/// Every span and line of `doc` lies within `source`.
+fn check_bounds(doc: &Document, source: &str) {
+    for h in &doc.headings {
+        check_span(doc, source, h.span, "heading");
+        check_line(doc, h.line, "heading");
+    }
+    for m in &doc.milestones {
+        check_span(doc, source, m.span, "milestone");
+        check_line(doc, m.line, "milestone");
+        check_line(doc, m.end_line, "milestone end");
+        assert!(
+            m.end_line >= m.line,
+            "{}: milestone ends before it starts",
+            doc.path
+        );
+        for d in &m.durations {
+            check_span(doc, source, d.span, "duration");
+            check_line(doc, d.line, "duration");
+        }
+        for f in m.fields.values() {
+            check_span(doc, source, f.span, "field");
+            check_line(doc, f.line, "field");
+        }
+        for s in m.sections.values() {
+            check_span(doc, source, s.span, "section");
+            check_line(doc, s.line, "section");
+            for i in &s.items {
+                check_span(doc, source, i.span, "item");
+                check_line(doc, i.line, "item");
+            }
+        }
+    }
+    for c in &doc.comments {
+        check_span(doc, source, c.span, "comment");
+        check_line(doc, c.end_line, "comment end");
+    }
+    for m in &doc.mojibake {
+        check_span(doc, source, m.span, "mojibake");
+        assert_eq!(&source[m.span.start..m.span.end], m.text);
+    }
+    for c in &doc.code_blocks {
+        check_line(doc, c.line, "code block");
+        check_line(doc, c.end_line, "code block end");
+    }
+    assert_eq!(doc.lines.len(), doc.line_count);
+}
+
+fn dump(doc: &Document) {
+    println!("== {} — {} milestones", doc.path, doc.milestone_count());
+    for m in &doc.milestones {
+        let dur = m.duration.as_ref().map_or("-".to_string(), |d| {
+            format!(
+                "{:?}..{:?} {} [{}]",
+                d.min_days, d.max_days, d.source, d.text
+            )
+        });
+        let sections: Vec<String> = m
+            .sections
+            .iter()
+            .map(|(k, s)| format!("{k}:{}", s.items.len()))
+            .collect();
+        let fields: Vec<&String> = m.fields.keys().collect();
+        println!(
+            "  L{:<4} H{} {:<9} #{:<6} {:<50} | {dur} | {} | {:?}",
+            m.line,
+            m.level,
+            m.kind,
+            m.number.as_deref().unwrap_or("-"),
+            m.heading.chars().take(50).collect::<String>(),
+            sections.join(" "),
+            fields
+        );
+    }
+}
+
+#[test]
+fn every_corpus_file_parses_within_bounds() {
+    let Some(dir) = corpus_dir() else {
+        eprintln!("skipping: ../shared/corpus not found");
+        return;
+    };
+    let opts = ParseOptions::default();
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    let mut n = 0;
+    for path in entries
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+    {
+        let source = std::fs::read_to_string(path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy();
+        let doc = parse(&name, &source, &opts);
+        check_bounds(&doc, &source);
+        if std::env::var_os("MLINT_CORPUS_DUMP").is_some() {
+            dump(&doc);
+        }
+        n += 1;
+    }
+    assert!(n >= 20, "only {n} corpus files");
+}
+
+#[test]
+fn reference_file_gives_its_fifteen_milestones() {
+    let Some(dir) = corpus_dir() else {
+        eprintln!("skipping: ../shared/corpus not found");
+        return;
+    };
+    let path = dir.join("solo-milestone-templates.as-received.md");
+    let source = std::fs::read_to_string(path).unwrap();
+    let doc = parse(
+        "solo-milestone-templates.as-received.md",
+        &source,
+        &ParseOptions::default(),
+    );
+    check_bounds(&doc, &source);
+    let ms = &doc.milestones;
+    assert_eq!(
+        ms.len(),
+        15,
+        "{:?}",
+        ms.iter().map(|m| &m.heading).collect::<Vec<_>>()
+    );
+    let of_kind = |k: &str| ms.iter().filter(|m| m.kind == k).collect::<Vec<_>>();
+    let phases = of_kind("phase");
+    let sprints = of_kind("sprint");
+    let others = of_kind("milestone");
+    assert_eq!(
+        phases
+            .iter()
+            .map(|m| m.number.as_deref().unwrap())
+            .collect::<Vec<_>>(),
+        ["1", "2", "3", "4", "5"]
+    );
+    assert_eq!(
+        sprints
+            .iter()
+            .map(|m| m.number.as_deref().unwrap())
+            .collect::<Vec<_>>(),
+        ["1", "2", "3"]
+    );
+    assert_eq!(
+        others
+            .iter()
+            .map(|m| m.heading.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "Milestone: Core Server Implementation",
+            "Milestone: Complete Infrastructure Stack",
+            "Milestone: Comprehensive Documentation Site",
+            "Milestone: Policy Engine Implementation",
+            "Learning Milestone: New Technology",
+            "Process Improvement Milestone",
+            "Portfolio Enhancement Milestone",
+        ]
+    );
+    // Nothing from the fenced Quick Win template at the end.
+    let fence = doc.code_blocks.last().unwrap();
+    assert!(ms.iter().all(|m| m.line < fence.line));
+
+    let phase1 = phases[0];
+    assert_eq!(phase1.heading, "Phase 1: Research & Architecture");
+    assert_eq!(phase1.line, 8);
+    let d = phase1.duration.as_ref().unwrap();
+    assert_eq!(
+        (d.min_days, d.max_days, d.source.as_str()),
+        (Some(7.0), Some(14.0), "field")
+    );
+    assert_eq!(&source[d.span.start..d.span.end], "1-2 weeks");
+    assert_eq!(
+        phase1.fields["focus"].value,
+        "Learning, Planning, and Design"
+    );
+    assert_eq!(phase1.sections["objectives"].items.len(), 6);
+    assert_eq!(phase1.sections["success_criteria"].items.len(), 6);
+    assert!(
+        phase1.sections["success_criteria"]
+            .items
+            .iter()
+            .all(|i| i.checked == Some(false))
+    );
+    assert_eq!(phase1.sections["tasks"].items.len(), 6);
+
+    let phase5 = phases[4];
+    let d = phase5.duration.as_ref().unwrap();
+    assert!(d.ongoing);
+    assert_eq!((d.min_days, d.max_days), (None, None));
+
+    let d = sprints[0].duration.as_ref().unwrap();
+    assert_eq!(
+        (d.min_days, d.max_days, d.source.as_str()),
+        (Some(7.0), Some(7.0), "heading")
+    );
+    let d = sprints[1].duration.as_ref().unwrap();
+    assert_eq!(
+        (d.min_days, d.max_days, d.source.as_str()),
+        (Some(14.0), Some(21.0), "heading")
+    );
+    assert_eq!(&source[d.span.start..d.span.end], "2-3 weeks");
+
+    let m8 = doc
+        .mojibake
+        .iter()
+        .find(|m| m.line == 8)
+        .expect("mojibake on line 8");
+    assert_eq!(
+        (m8.encoding.as_str(), m8.repaired.as_str()),
+        ("mac-roman", "🧠")
+    );
+}
