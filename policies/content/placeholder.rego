@@ -1,0 +1,74 @@
+# METADATA
+# title: unfilled template text left in a milestone
+# description: |
+#   Reports template text that was never filled in, in a milestone's
+#   heading, field values or section items: `[Project Name]`, `{{Name}}`,
+#   `{name}`, `TBD`, `XXX`, a value starting with `TODO`, `YYYY-MM-DD`, and
+#   items such as `Deliverable 1`. The patterns are `placeholders.patterns`.
+#   The duration field is left to duration/unparseable. One finding per
+#   heading, field or item, quoting every placeholder in it.
+# custom:
+#   level: warning
+#   help: Replace the placeholder with the real value, or remove the line.
+#   why: |
+#     A placeholder left in a plan reads as a decision that was made when it
+#     was not; readers skim past `[Date]` and assume someone chose one.
+#   options: [placeholders.patterns]
+#   examples:
+#     fail: |
+#       ## Milestone 1: {{Name}}
+#       **Owner:** TBD
+#     pass: |
+#       ## Milestone 1: Core Server
+#       **Owner:** Ada
+package mlint.rules.content.placeholder
+
+import data.mlint.lib.result
+
+report contains result.at(m, msg) if {
+	some m in input.milestones
+	found := placeholders(m.heading)
+	msg := sprintf("%s `%s` has template text %s in its heading", [m.kind, m.heading, found])
+}
+
+report contains result.at(f, msg) if {
+	some m in input.milestones
+	some key, f in m.fields
+	key != "duration"
+	found := placeholders(f.value)
+	msg := sprintf("field `%s` of %s `%s` holds template text %s", [f.label, m.kind, m.heading, found])
+}
+
+report contains result.at(item, msg) if {
+	some m in input.milestones
+	some s in m.sections
+	some item in s.items
+	not is_field_value(m, item)
+	found := placeholders(item.text)
+	msg := sprintf("an item under `%s` of %s `%s` has template text %s", [s.label, m.kind, m.heading, found])
+}
+
+# placeholders(text) quotes every placeholder in `text` (`[Date]`, `TBD`), or
+# is undefined when there is none. A match inside a longer one (`{Name}` in
+# `{{Name}}`) is dropped.
+placeholders(text) := concat(", ", [sprintf("`%s`", [p]) | some p in sort(kept)]) if {
+	found := {trim_space(p) |
+		some pattern in data.mlint.config.placeholders.patterns
+		some p in regex.find_n(pattern, text, -1)
+	}
+	kept := {p | some p in found; not inside_another(p, found)}
+	count(kept) > 0
+}
+
+inside_another(p, found) if {
+	some other in found
+	other != p
+	contains(other, p)
+}
+
+# An inline value such as `**Goal**: TBD` is both a field and a section item;
+# it is reported once, as the field.
+is_field_value(m, item) if {
+	some f in m.fields
+	f.span == item.span
+}

@@ -1,0 +1,66 @@
+package mlint.rules.docs.missing_deliverable_test
+
+import data.mlint.rules.docs.missing_deliverable
+
+item(text) := {"text": text, "checked": false, "depth": 0, "line": 6, "span": {"start": 60, "end": 80}}
+
+milestone(heading, name, texts) := {
+	"heading": heading, "kind": "phase", "line": 3, "span": {"start": 10, "end": 33},
+	"sections": {name: {"label": "Deliverables", "line": 4, "span": {"start": 34, "end": 50}, "items": [item(t) | some t in texts]}},
+}
+
+reported(texts) if {
+	found := missing_deliverable.report with input as {"milestones": [milestone("Phase 2: Foundation", "deliverables", texts)]}
+	count(found) == 1
+}
+
+test_a_milestone_without_documentation_is_reported if {
+	found := missing_deliverable.report with input as {"milestones": [milestone("Phase 2: Foundation", "deliverables", ["Working CLI", "Docker image"])]}
+	found == {{
+		"message": "phase `Phase 2: Foundation` lists no documentation among its success criteria or deliverables",
+		"line": 3, "span": {"start": 10, "end": 33},
+	}}
+}
+
+test_documentation_words_pass if {
+	not reported(["Working CLI", "README with examples and usage"])
+	not reported(["Knowledge documented"])
+	not reported(["API Docs published"])
+	not reported(["User guides for every command"])
+	not reported(["Runbooks and documentation complete"])
+}
+
+test_words_match_whole_words_only if {
+	reported(["Docker image", "Doctor command"])
+	reported(["Guidelines agreed", "Manually tested"])
+}
+
+test_non_ascii_keywords_match_inside_text if {
+	not reported(["API ドキュメントを公開"])
+	not reported(["完成用户文档"])
+	not reported(["Documentación Técnica completa"])
+}
+
+test_success_criteria_count_too if {
+	found := missing_deliverable.report with input as {"milestones": [milestone("Phase 2: Foundation", "success_criteria", ["Docs updated"])]}
+	count(found) == 0
+}
+
+test_a_documentation_milestone_passes if {
+	found := missing_deliverable.report with input as {"milestones": [milestone("Phase 6: Documentation & Migration", "deliverables", ["Site live"])]}
+	count(found) == 0
+}
+
+test_a_milestone_without_items_passes if {
+	found := missing_deliverable.report with input as {"milestones": [
+		milestone("Phase 2: Foundation", "deliverables", []),
+		milestone("Phase 3: Build", "tasks", ["Write code"]),
+	]}
+	count(found) == 0
+}
+
+test_keywords_come_from_the_configuration if {
+	found := missing_deliverable.report with input as {"milestones": [milestone("Phase 2: Foundation", "deliverables", ["Docker image"])]}
+		with data.mlint.config.documentation.keywords as ["docker"]
+	count(found) == 0
+}

@@ -1,0 +1,49 @@
+# METADATA
+# title: two durations of one milestone that disagree
+# description: |
+#   Reports a milestone that states its duration twice, typically in a
+#   field and in its heading (`### Sprint 1: Quick Win (1 week)` with
+#   `**Duration:** 3-4 weeks`), when the two ranges do not overlap. The
+#   finding is at the second duration. Ongoing and unreadable durations are
+#   not compared.
+# custom:
+#   level: error
+#   help: Keep one duration, or make both say the same thing.
+#   why: |
+#     Readers see whichever duration they read first; when the two disagree,
+#     some of them plan with the wrong one. mlint itself uses the field's.
+#   examples:
+#     fail: |
+#       ### Sprint 1: Quick Win (1 week)
+#       **Duration:** 3-4 weeks
+#     pass: |
+#       ### Sprint 1: Quick Win (1 week)
+#       **Duration:** 1 week
+package mlint.rules.duration.conflict
+
+import data.mlint.lib.result
+
+report contains result.at(second, msg) if {
+	some m in input.milestones
+	some i, first in m.durations
+	some j, second in m.durations
+	i < j
+	[lo1, hi1] := bounds(first)
+	[lo2, hi2] := bounds(second)
+	apart(lo1, hi1, lo2, hi2)
+	msg := sprintf("%s `%s` lasts `%s` in its %s but `%s` in its %s", [
+		m.kind, m.heading, first.text, first.source, second.text, second.source,
+	])
+}
+
+# bounds are a readable duration's [low, high], in order even when the range
+# was written inverted (inverted-range reports that).
+bounds(d) := [min([d.min_days, d.max_days]), max([d.min_days, d.max_days])] if {
+	not d.ongoing
+	is_number(d.min_days)
+	is_number(d.max_days)
+}
+
+apart(_, hi1, lo2, _) if hi1 < lo2
+
+apart(lo1, _, _, hi2) if hi2 < lo1

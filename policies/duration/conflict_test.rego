@@ -1,0 +1,46 @@
+package mlint.rules.duration.conflict_test
+
+import data.mlint.rules.duration.conflict
+
+milestone(durations) := {"heading": "Sprint 1: Quick Win", "kind": "sprint", "line": 3, "span": {"start": 10, "end": 42}, "durations": durations}
+
+field(text, min, max) := {
+	"text": text, "min_days": min, "max_days": max, "ongoing": false,
+	"placeholder": false, "source": "field", "line": 4, "span": {"start": 57, "end": 66},
+}
+
+heading(text, min, max) := object.union(field(text, min, max), {"source": "heading", "line": 3, "span": {"start": 34, "end": 40}})
+
+messages(durations) := {f.message | some f in found} if {
+	found := conflict.report with input as {"milestones": [milestone(durations)]}
+}
+
+test_disagreeing_durations_are_reported_at_the_second if {
+	found := conflict.report with input as {"milestones": [milestone([field("3-4 weeks", 21, 28), heading("1 week", 7, 7)])]}
+	found == {{
+		"message": "sprint `Sprint 1: Quick Win` lasts `3-4 weeks` in its field but `1 week` in its heading",
+		"line": 3, "span": {"start": 34, "end": 40},
+	}}
+}
+
+test_a_longer_second_duration_is_reported_too if {
+	messages([field("1 week", 7, 7), heading("2-3 weeks", 14, 21)]) == {"sprint `Sprint 1: Quick Win` lasts `1 week` in its field but `2-3 weeks` in its heading"}
+}
+
+test_overlapping_ranges_pass if {
+	count(messages([field("1-2 weeks", 7, 14), heading("2-3 weeks", 14, 21)])) == 0
+	count(messages([field("10 days", 10, 10), heading("1-2 weeks", 7, 14)])) == 0
+}
+
+test_one_duration_passes if {
+	count(messages([field("3-4 weeks", 21, 28)])) == 0
+}
+
+test_an_inverted_range_is_compared_in_order if {
+	count(messages([field("4-3 weeks", 28, 21), heading("3 weeks", 21, 21)])) == 0
+}
+
+test_ongoing_and_unreadable_are_not_compared if {
+	count(messages([object.union(field("Ongoing", null, null), {"ongoing": true}), heading("1 week", 7, 7)])) == 0
+	count(messages([field("TBD", null, null), heading("1 week", 7, 7)])) == 0
+}

@@ -1,0 +1,38 @@
+# METADATA
+# title: a duration that cannot be read
+# description: |
+#   Reports a stated duration whose text is not a length mlint can read:
+#   template placeholders such as `TBD`, `[X weeks]` or `{{estimated
+#   duration}}`, and free text such as `soon`. `Ongoing` is not reported.
+#   Every duration of a milestone is checked, the field's and the heading's.
+# custom:
+#   level: error
+#   help: Write a length with a unit, such as `3 days`, `2 weeks` or `1-2 months`.
+#   why: |
+#     An unreadable duration hides the fact that nobody has estimated the
+#     work, and the other duration rules cannot check it.
+#   examples:
+#     fail: |
+#       ### Phase 1: Research
+#       **Duration:** [X weeks]
+#     pass: |
+#       ### Phase 1: Research
+#       **Duration:** 2 weeks
+package mlint.rules.duration.unparseable
+
+import data.mlint.lib.result
+
+report contains result.at(d, msg) if {
+	some m in input.milestones
+	some d in m.durations
+	not d.ongoing
+	unread(d)
+	msg := sprintf("%s `%s` lasts `%s`: %s", [m.kind, m.heading, d.text, reason(d)])
+}
+
+unread(d) if d.min_days == null
+
+unread(d) if d.max_days == null
+
+reason(d) := "a placeholder, not a length" if d.placeholder == true
+else := "this is not a length mlint can read"

@@ -1,0 +1,44 @@
+package mlint.rules.duration.unparseable_test
+
+import data.mlint.rules.duration.unparseable
+
+duration(text, min, max) := {
+	"text": text, "min_days": min, "max_days": max, "ongoing": false,
+	"placeholder": false, "source": "field", "line": 4, "span": {"start": 45, "end": 54},
+}
+
+milestone(durations) := {"heading": "Phase 1: Research", "kind": "phase", "line": 3, "span": {"start": 10, "end": 32}, "durations": durations}
+
+messages(durations) := {f.message | some f in found} if {
+	found := unparseable.report with input as {"milestones": [milestone(durations)]}
+}
+
+test_a_placeholder_is_reported_at_the_duration if {
+	d := object.union(duration("[X weeks]", null, null), {"placeholder": true})
+	found := unparseable.report with input as {"milestones": [milestone([d])]}
+	found == {{
+		"message": "phase `Phase 1: Research` lasts `[X weeks]`: a placeholder, not a length",
+		"line": 4, "span": {"start": 45, "end": 54},
+	}}
+}
+
+test_free_text_is_reported if {
+	messages([duration("soon", null, null)]) == {"phase `Phase 1: Research` lasts `soon`: this is not a length mlint can read"}
+}
+
+test_a_heading_duration_is_checked_too if {
+	heading := object.union(duration("TBD", null, null), {"source": "heading", "placeholder": true, "line": 3})
+	messages([duration("2 weeks", 14, 14), heading]) == {"phase `Phase 1: Research` lasts `TBD`: a placeholder, not a length"}
+}
+
+test_a_readable_duration_passes if {
+	count(messages([duration("1-2 weeks", 7, 14)])) == 0
+}
+
+test_an_inverted_range_is_left_to_inverted_range if {
+	count(messages([duration("6-2 weeks", 42, 14)])) == 0
+}
+
+test_ongoing_passes if {
+	count(messages([object.union(duration("Ongoing", null, null), {"ongoing": true})])) == 0
+}

@@ -1,0 +1,46 @@
+package mlint.rules.structure.not_checklist_test
+
+import data.mlint.rules.structure.not_checklist
+
+item(checked, depth, line) := {
+	"text": "Working prototype", "checked": checked, "depth": depth,
+	"line": line, "span": {"start": line * 10, "end": (line * 10) + 9},
+}
+
+milestone(name, items) := {
+	"heading": "Phase 2: Build", "kind": "phase", "line": 1, "span": {"start": 0, "end": 17},
+	"sections": {name: {"label": "Deliverables", "line": 2, "span": {"start": 18, "end": 34}, "items": items}},
+}
+
+findings(name, items) := found if {
+	found := not_checklist.report with input as {"milestones": [milestone(name, items)]}
+}
+
+test_one_finding_per_section_counts_the_plain_items if {
+	findings("deliverables", [item(null, 0, 4), item(false, 0, 5), item(null, 0, 6)]) == {{
+		"message": "2 of 3 items under `Deliverables` of phase `Phase 2: Build` are not checkboxes",
+		"line": 2, "span": {"start": 18, "end": 34},
+	}}
+}
+
+test_messages_fit_the_counts if {
+	{f.message | some f in findings("deliverables", [item(null, 0, 4)])} == {"the item under `Deliverables` of phase `Phase 2: Build` is not a checkbox"}
+	{f.message | some f in findings("deliverables", [item(null, 0, 4), item(null, 0, 5)])} == {"none of the 2 items under `Deliverables` of phase `Phase 2: Build` is a checkbox"}
+	{f.message | some f in findings("success_criteria", [item(null, 0, 4), item(true, 0, 5)])} == {"1 of 2 items under `Deliverables` of phase `Phase 2: Build` is not a checkbox"}
+}
+
+test_a_checklist_passes if {
+	count(findings("deliverables", [item(true, 0, 4), item(false, 0, 5)])) == 0
+}
+
+test_plain_details_under_a_checkbox_pass if {
+	count(findings("success_criteria", [item(false, 0, 4), item(null, 1, 5), item(null, 1, 6)])) == 0
+}
+
+test_other_sections_may_be_plain_lists if {
+	count(findings("objectives", [item(null, 0, 4)])) == 0
+}
+
+test_an_empty_section_is_left_to_empty_section if {
+	count(findings("deliverables", [])) == 0
+}

@@ -1,0 +1,78 @@
+# METADATA
+# title: milestones numbered twice or out of order
+# description: |
+#   Reports a milestone whose number repeats an earlier one of the same kind
+#   and keyword, or is lower than the one just before it. Numbers compare by
+#   their runs of digits, part by part: `M1` is 1, `2.3` is 2 then 3, so `1.10`
+#   comes after `1.9`. Identifiers without digits (`He`, `Li`) are skipped.
+#   Only milestones under the same parent heading are compared, so numbering
+#   may restart inside each phase.
+# custom:
+#   level: warning
+#   help: Renumber the milestones so each number appears once, in increasing order.
+#   why: |
+#     A repeated or backwards number usually means a milestone was copied or
+#     moved without being renumbered; references such as "after Phase 3"
+#     become ambiguous.
+#   examples:
+#     fail: |
+#       ## Phase 1: Research
+#       ## Phase 3: Build
+#       ## Phase 2: Test
+#     pass: |
+#       ## Phase 1: Research
+#       ## Phase 2: Build
+#       ## Phase 3: Test
+package mlint.rules.structure.numbering
+
+import data.mlint.lib.result
+
+# numbered holds [milestone, digits, group] for each numbered milestone, in
+# document order.
+numbered := [[m, digits, group] |
+	some m in input.milestones
+	is_string(m.number)
+	digits := [to_number(d) | some d in regex.find_n(`[0-9]+`, m.number, -1)]
+	count(digits) > 0
+	group := [m.kind, keyword(m), parent(m)]
+]
+
+report contains result.at(later, msg) if {
+	some j
+	[later, digits, group] := numbered[j]
+	i := min([k | some k, n in numbered; k < j; n[1] == digits; n[2] == group])
+	earlier := numbered[i][0]
+	msg := sprintf("%s `%s` repeats the number `%s` of `%s` on line %d", [
+		later.kind, later.heading, later.number, earlier.heading, earlier.line,
+	])
+}
+
+report contains result.at(later, msg) if {
+	some j
+	[later, digits, group] := numbered[j]
+	not repeated(j)
+	i := max([k | some k, n in numbered; k < j; n[2] == group])
+	[earlier, before, _] := numbered[i]
+	digits < before
+	msg := sprintf("%s `%s` is numbered `%s`, lower than `%s` on line %d before it", [
+		later.kind, later.heading, later.number, earlier.number, earlier.line,
+	])
+}
+
+repeated(j) if {
+	some k, n in numbered
+	k < j
+	n[1] == numbered[j][1]
+	n[2] == numbered[j][2]
+}
+
+keyword(m) := lower(m.keyword) if is_string(m.keyword)
+else := ""
+
+# parent is the line of the nearest heading above `m` with a lower level, or
+# 0 when there is none: numbering may restart under each parent.
+parent(m) := max(array.concat([0], [h.line |
+	some h in object.get(input, "headings", [])
+	h.line < m.line
+	h.level < m.level
+]))
