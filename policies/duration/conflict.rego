@@ -5,7 +5,9 @@
 #   field and in its heading (`### Sprint 1: Quick Win (1 week)` with
 #   `**Duration:** 3-4 weeks`), when the two ranges do not overlap. The
 #   finding is at the second duration. Ongoing and unreadable durations are
-#   not compared.
+#   not compared. A schedule window (`Days 1-2`, `Weeks 3-6`) and a length
+#   of work (`2-4 hours`) disagree only when the work cannot fit in the
+#   window.
 # custom:
 #   level: error
 #   help: Keep one duration, or make both say the same thing.
@@ -28,9 +30,7 @@ report contains result.at(second, msg) if {
 	some i, first in m.durations
 	some j, second in m.durations
 	i < j
-	[lo1, hi1] := bounds(first)
-	[lo2, hi2] := bounds(second)
-	apart(lo1, hi1, lo2, hi2)
+	disagree(first, second)
 	msg := sprintf("%s `%s` lasts `%s` in its %s but `%s` in its %s", [
 		m.kind, m.heading, first.text, first.source, second.text, second.source,
 	])
@@ -43,6 +43,27 @@ bounds(d) := [min([d.min_days, d.max_days]), max([d.min_days, d.max_days])] if {
 	is_number(d.min_days)
 	is_number(d.max_days)
 }
+
+# Two lengths (or two windows) disagree when their ranges do not overlap.
+disagree(a, b) if {
+	object.get(a, "window", false) == object.get(b, "window", false)
+	[lo1, hi1] := bounds(a)
+	[lo2, hi2] := bounds(b)
+	apart(lo1, hi1, lo2, hi2)
+}
+
+# A length and a window disagree when the least work is longer than the window.
+disagree(a, b) if {
+	object.get(a, "window", false) != object.get(b, "window", false)
+	[window, work] := order(a, b)
+	[_, window_days] := bounds(window)
+	[least, _] := bounds(work)
+	least > window_days
+}
+
+order(a, b) := [a, b] if object.get(a, "window", false)
+
+order(a, b) := [b, a] if not object.get(a, "window", false)
 
 apart(_, hi1, lo2, _) if hi1 < lo2
 

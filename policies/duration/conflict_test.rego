@@ -44,3 +44,26 @@ test_ongoing_and_unreadable_are_not_compared if {
 	count(messages([object.union(field("Ongoing", null, null), {"ongoing": true}), heading("1 week", 7, 7)])) == 0
 	count(messages([field("TBD", null, null), heading("1 week", 7, 7)])) == 0
 }
+
+window(text, days, source) := {
+	"text": text, "min_days": days, "max_days": days, "ongoing": false, "placeholder": false,
+	"window": true, "source": source, "line": 1, "span": {"start": 0, "end": 4},
+}
+
+effort(text, lo, hi) := {
+	"text": text, "min_days": lo, "max_days": hi, "ongoing": false, "placeholder": false,
+	"window": false, "source": "field", "line": 3, "span": {"start": 20, "end": 29},
+}
+
+test_work_that_fits_in_its_window_passes if {
+	m := {"kind": "phase", "heading": "Phase 1: Foundation", "durations": [effort("2-4 hours", 0.25, 0.5), window("Days 1-2", 2, "heading")]}
+	count(conflict.report) == 0 with input as {"milestones": [m]}
+}
+
+test_work_longer_than_its_window_is_reported if {
+	m := {"kind": "phase", "heading": "Phase 1: Foundation", "durations": [effort("3-4 weeks", 21, 28), window("Weeks 1-2", 14, "heading")]}
+	conflict.report == {{
+		"message": "phase `Phase 1: Foundation` lasts `3-4 weeks` in its field but `Weeks 1-2` in its heading",
+		"line": 1, "span": {"start": 0, "end": 4},
+	}} with input as {"milestones": [m]}
+}

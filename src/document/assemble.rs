@@ -239,6 +239,7 @@ fn make_duration(
         max_days: r.max_days,
         ongoing: r.ongoing,
         placeholder: r.placeholder,
+        window: r.window,
         source: source.to_string(),
         line: lines.line_of(span.start),
         span,

@@ -24,6 +24,9 @@ pub struct Reading {
     pub ongoing: bool,
     /// A template placeholder such as `TBD` or `[X weeks]`.
     pub placeholder: bool,
+    /// A position in a schedule (`Weeks 3-6`, a date range) rather than a
+    /// length of work: its days are the window's length.
+    pub window: bool,
 }
 
 impl Reading {
@@ -230,6 +233,7 @@ pub fn read(text: &str, units: &Units) -> Reading {
         return Reading {
             min_days: Some(days),
             max_days: Some(days),
+            window: true,
             ..Reading::default()
         };
     }
@@ -328,6 +332,7 @@ fn read_window(norm: &str, units: &Units) -> Option<Reading> {
     Some(Reading {
         min_days: Some(days),
         max_days: Some(days),
+        window: true,
         ..Reading::default()
     })
 }

@@ -132,6 +132,8 @@ pub struct Duration {
     pub ongoing: bool,
     /// A template placeholder such as `TBD` or `[X weeks]`.
     pub placeholder: bool,
+    /// A schedule window (`Weeks 3-6`, a date range), not a length of work.
+    pub window: bool,
     /// `"field"` or `"heading"`.
     pub source: String,
     /// Line where it is written.
