@@ -26,14 +26,19 @@ fn main() {
     let mut files = Vec::new();
     collect(&policies, &mut files);
     files.sort();
-    let mut code = String::from("/// Bundled policy files: (path relative to the repo, source).\npub static BUNDLED: &[(&str, &str)] = &[\n");
+    let mut code = String::from(
+        "/// Bundled policy files: (path relative to the repo, source).\npub static BUNDLED: &[(&str, &str)] = &[\n",
+    );
     for file in &files {
         let rel = file
             .strip_prefix(&root)
             .expect("under the manifest dir")
             .to_string_lossy()
             .replace('\\', "/");
-        code.push_str(&format!("    ({rel:?}, include_str!({:?})),\n", file.display().to_string()));
+        code.push_str(&format!(
+            "    ({rel:?}, include_str!({:?})),\n",
+            file.display().to_string()
+        ));
     }
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets this")).join("bundled.rs");

@@ -9,8 +9,8 @@
 use crate::diagnostic::{Finding, Location, Severity, sort_findings};
 use crate::discover::Target;
 use crate::document::{self, LineIndex, ParseOptions};
-use crate::suppress;
 use crate::policy::{Evaluator, PolicyError, PolicySet, RawFinding, RuleMeta, builtin};
+use crate::suppress;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -60,13 +60,20 @@ pub struct Report {
 impl Report {
     /// Number of findings at `severity`.
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == severity).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
     }
 
     /// The one-line summary: `N files, M milestones: E errors, W warnings`.
     pub fn summary(&self) -> String {
         let plural = |n: usize, word: &str| {
-            if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
         };
         let mut s = format!(
             "{}, {}: {}, {}",
@@ -108,7 +115,14 @@ impl Checker {
         rules.extend(policies.rules().iter().cloned());
         rules.sort_by(|a, b| a.id.cmp(&b.id));
         let known = rules.iter().map(|r| r.id.clone()).collect();
-        Checker { policies, parse_options, levels, rules, known, require_reason: false }
+        Checker {
+            policies,
+            parse_options,
+            levels,
+            rules,
+            known,
+            require_reason: false,
+        }
     }
 
     /// Makes a suppression without a reason an error (`require_reason`).
@@ -119,8 +133,17 @@ impl Checker {
 
     /// A checker with the bundled policies and the default configuration.
     pub fn bundled() -> Result<Checker, Vec<PolicyError>> {
-        let policies = PolicySet::load(crate::policy::bundled_files(), crate::config::defaults_json(), false, None)?;
-        Ok(Checker::new(policies, ParseOptions::default(), Levels::default()))
+        let policies = PolicySet::load(
+            crate::policy::bundled_files(),
+            crate::config::defaults_json(),
+            false,
+            None,
+        )?;
+        Ok(Checker::new(
+            policies,
+            ParseOptions::default(),
+            Levels::default(),
+        ))
     }
 
     /// The full rule catalog, sorted by id.
@@ -137,10 +160,16 @@ impl Checker {
         let outcomes: Vec<Result<FileOutcome, PolicyError>> = pool.install(|| {
             targets
                 .par_iter()
-                .map_init(|| self.policies.evaluator(), |eval, t| self.check_target(eval, t))
+                .map_init(
+                    || self.policies.evaluator(),
+                    |eval, t| self.check_target(eval, t),
+                )
                 .collect()
         });
-        let mut report = Report { rules: self.rules.clone(), ..Report::default() };
+        let mut report = Report {
+            rules: self.rules.clone(),
+            ..Report::default()
+        };
         for outcome in outcomes {
             let outcome = outcome?;
             report.files += 1;
@@ -158,21 +187,48 @@ impl Checker {
         Ok(report)
     }
 
-    fn check_target(&self, eval: &mut Evaluator, target: &Target) -> Result<FileOutcome, PolicyError> {
+    fn check_target(
+        &self,
+        eval: &mut Evaluator,
+        target: &Target,
+    ) -> Result<FileOutcome, PolicyError> {
         match std::fs::read(&target.path) {
             Ok(bytes) => self.check_bytes(eval, &target.display, bytes),
             Err(e) => {
-                let what = if target.path.is_dir() { "is a directory".to_string() } else { e.to_string() };
-                Ok(self.input_problem(&target.display, builtin::UNREADABLE, format!("cannot read `{}`: {what}", target.display), 0, None))
+                let what = if target.path.is_dir() {
+                    "is a directory".to_string()
+                } else {
+                    e.to_string()
+                };
+                Ok(self.input_problem(
+                    &target.display,
+                    builtin::UNREADABLE,
+                    format!("cannot read `{}`: {what}", target.display),
+                    0,
+                    None,
+                ))
             }
         }
     }
 
     /// Checks one file's bytes. Public for tests and benchmarks.
-    pub fn check_bytes(&self, eval: &mut Evaluator, display: &str, bytes: Vec<u8>) -> Result<FileOutcome, PolicyError> {
+    pub fn check_bytes(
+        &self,
+        eval: &mut Evaluator,
+        display: &str,
+        bytes: Vec<u8>,
+    ) -> Result<FileOutcome, PolicyError> {
         if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
             let order = if bytes[0] == 0xFF { "little" } else { "big" };
-            return Ok(self.input_problem(display, builtin::NOT_UTF8, format!("`{display}` is UTF-16 ({order}-endian, with a byte-order mark), not UTF-8"), 0, None));
+            return Ok(self.input_problem(
+                display,
+                builtin::NOT_UTF8,
+                format!(
+                    "`{display}` is UTF-16 ({order}-endian, with a byte-order mark), not UTF-8"
+                ),
+                0,
+                None,
+            ));
         }
         let source: Arc<str> = match String::from_utf8(bytes) {
             Ok(s) => Arc::from(s),
@@ -187,7 +243,12 @@ impl Checker {
         let doc = document::parse(display, &source, &self.parse_options);
         let milestones = doc.milestone_count();
         if milestones == 0 {
-            return Ok(FileOutcome { display: display.to_string(), milestones, findings: Vec::new(), source: None });
+            return Ok(FileOutcome {
+                display: display.to_string(),
+                milestones,
+                findings: Vec::new(),
+                source: None,
+            });
         }
         let raw = eval
             .evaluate(regorus::Value::from(doc.to_json()))
@@ -200,12 +261,28 @@ impl Checker {
             }
         }
         let level = |rule: &str, default: Severity| self.levels.level(rule, default);
-        let settings = suppress::Settings { known: &self.known, require_reason: self.require_reason, level: &level };
+        let settings = suppress::Settings {
+            known: &self.known,
+            require_reason: self.require_reason,
+            level: &level,
+        };
         let findings = suppress::apply(display, &doc, &index, findings, &settings);
-        Ok(FileOutcome { display: display.to_string(), milestones, findings, source: Some(source) })
+        Ok(FileOutcome {
+            display: display.to_string(),
+            milestones,
+            findings,
+            source: Some(source),
+        })
     }
 
-    fn input_problem(&self, display: &str, rule: &str, message: String, line: usize, _span: Option<(usize, usize)>) -> FileOutcome {
+    fn input_problem(
+        &self,
+        display: &str,
+        rule: &str,
+        message: String,
+        line: usize,
+        _span: Option<(usize, usize)>,
+    ) -> FileOutcome {
         let meta = self.rules.iter().find(|r| r.id == rule);
         let default = meta.map(|m| m.default_level).unwrap_or(Severity::Error);
         let findings = match self.levels.level(rule, default) {
@@ -216,31 +293,71 @@ impl Checker {
                 severity,
                 message,
                 help: meta.and_then(|m| m.help.clone()),
-                location: Location { line: line.max(1), column: 1, end_line: line.max(1), end_column: 1, start: 0, end: 0 },
+                location: Location {
+                    line: line.max(1),
+                    column: 1,
+                    end_line: line.max(1),
+                    end_column: 1,
+                    start: 0,
+                    end: 0,
+                },
             }],
         };
-        FileOutcome { display: display.to_string(), milestones: 0, findings, source: None }
+        FileOutcome {
+            display: display.to_string(),
+            milestones: 0,
+            findings,
+            source: None,
+        }
     }
 
     /// Locates and levels one raw finding; `None` when its rule is off.
-    fn resolve(&self, display: &str, index: &LineIndex, len: usize, raw: RawFinding) -> Result<Option<Finding>, PolicyError> {
+    fn resolve(
+        &self,
+        display: &str,
+        index: &LineIndex,
+        len: usize,
+        raw: RawFinding,
+    ) -> Result<Option<Finding>, PolicyError> {
         let meta = &self.policies.rules()[raw.rule];
-        let default = if raw.warn_only { Severity::Warning } else { meta.default_level };
+        let default = if raw.warn_only {
+            Severity::Warning
+        } else {
+            meta.default_level
+        };
         let Some(severity) = self.levels.level(&meta.id, default) else {
             return Ok(None);
         };
-        let severity = if raw.warn_only { severity.min(Severity::Warning) } else { severity };
+        let severity = if raw.warn_only {
+            severity.min(Severity::Warning)
+        } else {
+            severity
+        };
         let lines = index.line_count().max(1);
         let (start, end) = match (raw.span, raw.line) {
             (Some((s, e)), _) => {
                 if e > len {
-                    return Err(PolicyError::malformed(meta, format!("finding `{}` has a span ({s}..{e}) outside the file ({len} bytes)", raw.message)).while_checking(display));
+                    return Err(PolicyError::malformed(
+                        meta,
+                        format!(
+                            "finding `{}` has a span ({s}..{e}) outside the file ({len} bytes)",
+                            raw.message
+                        ),
+                    )
+                    .while_checking(display));
                 }
                 (s, e)
             }
             (None, Some(line)) => {
                 if line == 0 || line > lines {
-                    return Err(PolicyError::malformed(meta, format!("finding `{}` is on line {line}, outside the file ({lines} lines)", raw.message)).while_checking(display));
+                    return Err(PolicyError::malformed(
+                        meta,
+                        format!(
+                            "finding `{}` is on line {line}, outside the file ({lines} lines)",
+                            raw.message
+                        ),
+                    )
+                    .while_checking(display));
                 }
                 let span = index.line_span(line);
                 (span.start, span.end)
@@ -255,7 +372,14 @@ impl Checker {
             severity,
             message: raw.message,
             help: raw.help.or_else(|| meta.help.clone()),
-            location: Location { line, column, end_line, end_column, start, end },
+            location: Location {
+                line,
+                column,
+                end_line,
+                end_column,
+                start,
+                end,
+            },
         }))
     }
 }

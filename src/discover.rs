@@ -51,7 +51,8 @@ impl Default for DiscoverOptions {
 pub fn globs<S: AsRef<str>>(patterns: &[S]) -> Result<GlobSet, String> {
     let mut builder = GlobSetBuilder::new();
     for p in patterns {
-        let glob = Glob::new(p.as_ref()).map_err(|e| format!("invalid glob `{}`: {e}", p.as_ref()))?;
+        let glob =
+            Glob::new(p.as_ref()).map_err(|e| format!("invalid glob `{}`: {e}", p.as_ref()))?;
         builder.add(glob);
     }
     builder.build().map_err(|e| e.to_string())
@@ -91,14 +92,21 @@ pub fn display_path(path: &Path) -> String {
 fn relative_to_base(opts: &DiscoverOptions, path: &Path) -> Option<String> {
     let base = opts.base.as_ref()?;
     let canonical = std::fs::canonicalize(path).ok()?;
-    Some(canonical.strip_prefix(base).ok()?.to_string_lossy().replace('\\', "/"))
+    Some(
+        canonical
+            .strip_prefix(base)
+            .ok()?
+            .to_string_lossy()
+            .replace('\\', "/"),
+    )
 }
 
 fn excluded_any(opts: &DiscoverOptions, path: &Path, candidates: &[&str]) -> bool {
     if opts.exclude.is_empty() {
         return false;
     }
-    candidates.iter().any(|c| excluded(opts, c)) || relative_to_base(opts, path).is_some_and(|r| excluded(opts, &r))
+    candidates.iter().any(|c| excluded(opts, c))
+        || relative_to_base(opts, path).is_some_and(|r| excluded(opts, &r))
 }
 
 fn excluded(opts: &DiscoverOptions, rel: &str) -> bool {
@@ -120,7 +128,10 @@ fn excluded(opts: &DiscoverOptions, rel: &str) -> bool {
 
 /// Resolves command-line paths into the files to lint. Every bad path is
 /// reported, not only the first.
-pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> Result<Vec<Target>, Vec<DiscoverError>> {
+pub fn discover(
+    paths: &[PathBuf],
+    opts: &DiscoverOptions,
+) -> Result<Vec<Target>, Vec<DiscoverError>> {
     let mut targets = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -133,13 +144,19 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> Result<Vec<Target>
                 } else {
                     e.to_string()
                 };
-                errors.push(DiscoverError { path: shown, message });
+                errors.push(DiscoverError {
+                    path: shown,
+                    message,
+                });
                 continue;
             }
         };
         if meta.is_file() {
             if !(opts.force_exclude && excluded_any(opts, path, &[&shown])) {
-                targets.push(Target { display: shown, path: path.clone() });
+                targets.push(Target {
+                    display: shown,
+                    path: path.clone(),
+                });
             }
             continue;
         }
@@ -184,7 +201,10 @@ fn walk(root: &Path, opts: &DiscoverOptions, out: &mut Vec<Target>) {
         if excluded_any(opts, path, &[&rel_to_root, &shown]) {
             continue;
         }
-        out.push(Target { display: shown, path: path.to_path_buf() });
+        out.push(Target {
+            display: shown,
+            path: path.to_path_buf(),
+        });
     }
 }
 

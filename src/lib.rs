@@ -5,20 +5,25 @@
 //! ([`report`]). The binary in `src/main.rs` only parses arguments, calls
 //! [`cli::run`] and turns its outcome into an exit code.
 
-pub mod document;
-pub mod diagnostic;
-pub mod policy;
-pub mod config;
-pub mod discover;
 pub mod check;
-pub mod report;
 pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod discover;
+pub mod document;
+pub mod policy;
+pub mod report;
 pub mod run;
 pub mod suggest;
 
 pub use run::run;
 
 /// `mlint --version`: the binary's version and the bundled policy set's.
-pub const VERSION_LINE: &str = concat!(env!("CARGO_PKG_VERSION"), " (policies ", env!("CARGO_PKG_VERSION"), ")");
-pub mod suppress;
+pub const VERSION_LINE: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (policies ",
+    env!("CARGO_PKG_VERSION"),
+    ")"
+);
 pub mod schema;
+pub mod suppress;

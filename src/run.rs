@@ -6,8 +6,11 @@
 //! path, a policy that does not compile or fails to evaluate).
 
 use crate::check::{Checker, Levels};
+use crate::cli::{
+    CheckArgs, Cli, ColorChoice, Command, CompletionsArgs, ConfigArgs, ExplainArgs, FailLevel,
+    InitArgs, ListFormat, ParseArgs, PolicyArgs, RulesArgs, TestArgs,
+};
 use crate::config::{Config, ConfigError};
-use crate::cli::{CheckArgs, Cli, ColorChoice, Command, CompletionsArgs, ConfigArgs, ExplainArgs, FailLevel, InitArgs, ListFormat, ParseArgs, PolicyArgs, RulesArgs, TestArgs};
 use crate::diagnostic::Severity;
 use crate::discover::{self, DiscoverOptions};
 use crate::document::{self, ParseOptions};
@@ -75,7 +78,11 @@ impl Failure {
                 for e in errors {
                     let _ = write!(err, "{}", e.render(stderr_color()));
                 }
-                let _ = writeln!(err, "mlint: error: {} in the configuration", plural(errors.len(), "problem"));
+                let _ = writeln!(
+                    err,
+                    "mlint: error: {} in the configuration",
+                    plural(errors.len(), "problem")
+                );
             }
             Failure::Policy(errors) => {
                 let color = stderr_color();
@@ -92,7 +99,11 @@ fn stderr_color() -> bool {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 impl From<Vec<PolicyError>> for Failure {
@@ -119,15 +130,28 @@ struct Setup {
 /// Reads every `.rego` file below `dir`, sorted.
 fn user_policy_files(dir: &Path) -> Result<Vec<PolicyFile>, String> {
     if !dir.is_dir() {
-        return Err(format!("policy directory `{}` does not exist", dir.display()));
+        return Err(format!(
+            "policy directory `{}` does not exist",
+            dir.display()
+        ));
     }
     let mut files = Vec::new();
-    let walker = ignore::WalkBuilder::new(dir).standard_filters(false).sort_by_file_name(|a, b| a.cmp(b)).build();
+    let walker = ignore::WalkBuilder::new(dir)
+        .standard_filters(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
     for entry in walker.flatten() {
         let path = entry.path();
-        if entry.file_type().is_some_and(|t| t.is_file()) && path.extension().is_some_and(|e| e == "rego") {
-            let source = std::fs::read_to_string(path).map_err(|e| format!("cannot read policy `{}`: {e}", path.display()))?;
-            files.push(PolicyFile { path: discover::display_path(path), source, origin: Origin::Custom });
+        if entry.file_type().is_some_and(|t| t.is_file())
+            && path.extension().is_some_and(|e| e == "rego")
+        {
+            let source = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read policy `{}`: {e}", path.display()))?;
+            files.push(PolicyFile {
+                path: discover::display_path(path),
+                source,
+                origin: Origin::Custom,
+            });
         }
     }
     Ok(files)
@@ -135,10 +159,14 @@ fn user_policy_files(dir: &Path) -> Result<Vec<PolicyFile>, String> {
 
 /// Parses `ID=LEVEL`.
 fn rule_override(spec: &str) -> Result<(String, Option<Severity>), String> {
-    let (id, level) = spec.split_once('=').ok_or_else(|| format!("`--rule {spec}`: expected ID=LEVEL, such as `duration/too-long=off`"))?;
+    let (id, level) = spec.split_once('=').ok_or_else(|| {
+        format!("`--rule {spec}`: expected ID=LEVEL, such as `duration/too-long=off`")
+    })?;
     let level = match level.trim() {
         "off" => None,
-        l => Some(Severity::parse(l).ok_or_else(|| format!("`--rule {spec}`: level `{l}` is not one of error, warning, info, off"))?),
+        l => Some(Severity::parse(l).ok_or_else(|| {
+            format!("`--rule {spec}`: level `{l}` is not one of error, warning, info, off")
+        })?),
     };
     Ok((id.trim().to_string(), level))
 }
@@ -162,7 +190,12 @@ fn setup(args: &PolicyArgs, with_tests: bool, extra_dirs: &[PathBuf]) -> Result<
     let config = load_config(args)?;
     let mut files = bundled_files();
     let mut problems = Vec::new();
-    for dir in config.policy_dirs().iter().chain(&args.policies).chain(extra_dirs) {
+    for dir in config
+        .policy_dirs()
+        .iter()
+        .chain(&args.policies)
+        .chain(extra_dirs)
+    {
         match user_policy_files(dir) {
             Ok(mut f) => files.append(&mut f),
             Err(e) => problems.push(e),
@@ -179,8 +212,17 @@ fn setup(args: &PolicyArgs, with_tests: bool, extra_dirs: &[PathBuf]) -> Result<
     if !problems.is_empty() {
         return Err(Failure::Messages(problems));
     }
-    let policies = PolicySet::load(files, config.data.clone(), with_tests, Some(config.timeout()))?;
-    let known: Vec<String> = crate::policy::builtin::rules().into_iter().chain(policies.rules().iter().cloned()).map(|r| r.id).collect();
+    let policies = PolicySet::load(
+        files,
+        config.data.clone(),
+        with_tests,
+        Some(config.timeout()),
+    )?;
+    let known: Vec<String> = crate::policy::builtin::rules()
+        .into_iter()
+        .chain(policies.rules().iter().cloned())
+        .map(|r| r.id)
+        .collect();
     let exists = |id: &str| match id.strip_suffix("/*") {
         Some(prefix) => known.iter().any(|k| k.starts_with(&format!("{prefix}/"))),
         None => known.iter().any(|k| k == id),
@@ -190,7 +232,14 @@ fn setup(args: &PolicyArgs, with_tests: bool, extra_dirs: &[PathBuf]) -> Result<
         if exists(id) {
             levels.overrides.insert(id.clone(), *level);
         } else {
-            config_errors.push(config.rule_error(span.clone(), format!("unknown rule `{id}` in `[rules]`{}", crate::suggest::did_you_mean(id, &known)), Some("`mlint rules` lists every rule".into())));
+            config_errors.push(config.rule_error(
+                span.clone(),
+                format!(
+                    "unknown rule `{id}` in `[rules]`{}",
+                    crate::suggest::did_you_mean(id, &known)
+                ),
+                Some("`mlint rules` lists every rule".into()),
+            ));
         }
     }
     if !config_errors.is_empty() {
@@ -201,7 +250,10 @@ fn setup(args: &PolicyArgs, with_tests: bool, extra_dirs: &[PathBuf]) -> Result<
         if exists(&id) {
             levels.overrides.insert(id, level);
         } else {
-            unknown.push(format!("`--rule {id}=…`: no rule `{id}`{}", crate::suggest::did_you_mean(&id, &known)));
+            unknown.push(format!(
+                "`--rule {id}=…`: no rule `{id}`{}",
+                crate::suggest::did_you_mean(&id, &known)
+            ));
         }
     }
     if !unknown.is_empty() {
@@ -209,28 +261,51 @@ fn setup(args: &PolicyArgs, with_tests: bool, extra_dirs: &[PathBuf]) -> Result<
     }
     let include = discover::globs(&config.strings("include")).map_err(Failure::message)?;
     let exclude = discover::globs(&config.strings("exclude")).map_err(Failure::message)?;
-    let discover = DiscoverOptions { include, exclude, force_exclude: false, base: std::fs::canonicalize(&config.root).ok() };
-    Ok(Setup { parse_options: config.parse_options(), policies, levels, discover, config })
+    let discover = DiscoverOptions {
+        include,
+        exclude,
+        force_exclude: false,
+        base: std::fs::canonicalize(&config.root).ok(),
+    };
+    Ok(Setup {
+        parse_options: config.parse_options(),
+        policies,
+        levels,
+        discover,
+        config,
+    })
 }
 
 fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     }
 }
 
 /// Writes `text` to `path` atomically: a temporary file beside it, then a
 /// rename, so a reader never sees half a report.
 fn write_atomically(path: &Path, text: &str) -> Result<(), Failure> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "report".into());
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
     let tmp = dir.join(format!(".{name}.mlint-{}.tmp", std::process::id()));
     let result = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path));
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
-        return Err(Failure::message(format!("cannot write `{}`: {e}", path.display())));
+        return Err(Failure::message(format!(
+            "cannot write `{}`: {e}",
+            path.display()
+        )));
     }
     Ok(())
 }
@@ -238,9 +313,11 @@ fn write_atomically(path: &Path, text: &str) -> Result<(), Failure> {
 fn check(args: CheckArgs) -> Result<u8, Failure> {
     let mut setup = setup(&args.policy, false, &[])?;
     setup.discover.force_exclude = args.force_exclude;
-    let targets = discover::discover(&args.paths, &setup.discover).map_err(|errs| Failure::Messages(errs.iter().map(|e| e.to_string()).collect()))?;
+    let targets = discover::discover(&args.paths, &setup.discover)
+        .map_err(|errs| Failure::Messages(errs.iter().map(|e| e.to_string()).collect()))?;
     let require_reason = setup.config.flag("require_reason");
-    let checker = Checker::new(setup.policies, setup.parse_options, setup.levels).require_reason(require_reason);
+    let checker = Checker::new(setup.policies, setup.parse_options, setup.levels)
+        .require_reason(require_reason);
     let report = checker.check(&targets, args.jobs.unwrap_or(0))?;
     let on_github = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
     let format = args.format.unwrap_or(report::Format::Human);
@@ -249,11 +326,19 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
     if on_github && args.format.is_none() {
         // On GitHub Actions without an explicit format: the readable report
         // for the log, and annotations for the pull request.
-        text.push_str(&report::render(&report, report::Format::Github, RenderOptions::default()));
+        text.push_str(&report::render(
+            &report,
+            report::Format::Github,
+            RenderOptions::default(),
+        ));
     }
     if let Some(path) = &args.output {
         write_atomically(path, &text)?;
-        eprintln!("{} (report written to {})", report.summary(), path.display());
+        eprintln!(
+            "{} (report written to {})",
+            report.summary(),
+            path.display()
+        );
     } else {
         let mut out = std::io::stdout().lock();
         let _ = out.write_all(text.as_bytes());
@@ -264,9 +349,16 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
     }
     if let Some(summary_path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
         let summary = report::github::step_summary(&report);
-        let appended = std::fs::OpenOptions::new().create(true).append(true).open(&summary_path).and_then(|mut f| f.write_all(summary.as_bytes()));
+        let appended = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&summary_path)
+            .and_then(|mut f| f.write_all(summary.as_bytes()));
         if let Err(e) = appended {
-            eprintln!("mlint: warning: cannot write the job summary to {}: {e}", PathBuf::from(summary_path).display());
+            eprintln!(
+                "mlint: warning: cannot write the job summary to {}: {e}",
+                PathBuf::from(summary_path).display()
+            );
         }
     }
     let threshold = match args.fail_level {
@@ -280,7 +372,12 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
 
 fn config_cmd(args: ConfigArgs) -> Result<u8, Failure> {
     let setup = setup(&args.policy, false, &[])?;
-    let from_cli: Vec<String> = args.policy.rules.iter().filter_map(|s| s.split_once('=').map(|(id, _)| id.trim().to_string())).collect();
+    let from_cli: Vec<String> = args
+        .policy
+        .rules
+        .iter()
+        .filter_map(|s| s.split_once('=').map(|(id, _)| id.trim().to_string()))
+        .collect();
     let levels: Vec<(String, &'static str, String)> = catalog(&setup)
         .iter()
         .map(|r| {
@@ -289,8 +386,16 @@ fn config_cmd(args: ConfigArgs) -> Result<u8, Failure> {
             } else if let Some(o) = setup.config.origins.get(&format!("rules.{}", r.id)) {
                 o.clone()
             } else {
-                let category = r.id.rsplit_once('/').map(|(c, _)| format!("rules.{c}/*")).unwrap_or_default();
-                setup.config.origins.get(&category).cloned().unwrap_or_else(|| "default".to_string())
+                let category =
+                    r.id.rsplit_once('/')
+                        .map(|(c, _)| format!("rules.{c}/*"))
+                        .unwrap_or_default();
+                setup
+                    .config
+                    .origins
+                    .get(&category)
+                    .cloned()
+                    .unwrap_or_else(|| "default".to_string())
             };
             (r.id.clone(), level_name(&setup, r), origin)
         })
@@ -301,7 +406,10 @@ fn config_cmd(args: ConfigArgs) -> Result<u8, Failure> {
 
 fn init(args: InitArgs) -> Result<u8, Failure> {
     if args.path.exists() && !args.force {
-        return Err(Failure::message(format!("`{}` already exists (use --force to overwrite)", args.path.display())));
+        return Err(Failure::message(format!(
+            "`{}` already exists (use --force to overwrite)",
+            args.path.display()
+        )));
     }
     write_atomically(&args.path, crate::config::DEFAULT_TOML)?;
     eprintln!("wrote {}", args.path.display());
@@ -317,19 +425,36 @@ fn completions(args: CompletionsArgs) -> Result<u8, Failure> {
 fn man() -> Result<u8, Failure> {
     let cmd = <Cli as clap::CommandFactory>::command();
     let mut out = Vec::new();
-    clap_mangen::Man::new(cmd).render(&mut out).map_err(|e| Failure::message(e.to_string()))?;
-    std::io::stdout().write_all(&out).map_err(|e| Failure::message(e.to_string()))?;
+    clap_mangen::Man::new(cmd)
+        .render(&mut out)
+        .map_err(|e| Failure::message(e.to_string()))?;
+    std::io::stdout()
+        .write_all(&out)
+        .map_err(|e| Failure::message(e.to_string()))?;
     Ok(EXIT_OK)
 }
 
 fn parse(args: ParseArgs) -> Result<u8, Failure> {
-    let bytes = std::fs::read(&args.file).map_err(|e| Failure::message(format!("cannot read `{}`: {e}", args.file.display())))?;
+    let bytes = std::fs::read(&args.file)
+        .map_err(|e| Failure::message(format!("cannot read `{}`: {e}", args.file.display())))?;
     let source = String::from_utf8(bytes).map_err(|e| {
-        Failure::message(format!("`{}` is not valid UTF-8 (first invalid byte at offset {})", args.file.display(), e.utf8_error().valid_up_to()))
+        Failure::message(format!(
+            "`{}` is not valid UTF-8 (first invalid byte at offset {})",
+            args.file.display(),
+            e.utf8_error().valid_up_to()
+        ))
     })?;
-    let doc = document::parse(&discover::display_path(&args.file), &source, &ParseOptions::default());
+    let doc = document::parse(
+        &discover::display_path(&args.file),
+        &source,
+        &ParseOptions::default(),
+    );
     let json = doc.to_json();
-    let text = if args.compact { serde_json::to_string(&json) } else { serde_json::to_string_pretty(&json) };
+    let text = if args.compact {
+        serde_json::to_string(&json)
+    } else {
+        serde_json::to_string_pretty(&json)
+    };
     println!("{}", text.map_err(|e| Failure::message(e.to_string()))?);
     Ok(EXIT_OK)
 }
@@ -342,7 +467,11 @@ fn catalog(setup: &Setup) -> Vec<RuleMeta> {
 }
 
 fn level_name(setup: &Setup, rule: &RuleMeta) -> &'static str {
-    setup.levels.level(&rule.id, rule.default_level).map(Severity::as_str).unwrap_or("off")
+    setup
+        .levels
+        .level(&rule.id, rule.default_level)
+        .map(Severity::as_str)
+        .unwrap_or("off")
 }
 
 fn rules(args: RulesArgs) -> Result<u8, Failure> {
@@ -354,7 +483,10 @@ fn rules(args: RulesArgs) -> Result<u8, Failure> {
                 .iter()
                 .map(|r| serde_json::json!({"id": r.id, "level": level_name(&setup, r), "default_level": r.default_level.as_str(), "title": r.title, "origin": r.origin, "file": r.file}))
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&list).unwrap_or_default()
+            );
         }
         ListFormat::Text => {
             let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
@@ -371,9 +503,16 @@ fn explain(args: ExplainArgs) -> Result<u8, Failure> {
     let rules = catalog(&setup);
     let Some(rule) = rules.iter().find(|r| r.id == args.rule) else {
         let ids: Vec<String> = rules.iter().map(|r| r.id.clone()).collect();
-        return Err(Failure::message(format!("no rule `{}`{}", args.rule, crate::suggest::did_you_mean(&args.rule, &ids))));
+        return Err(Failure::message(format!(
+            "no rule `{}`{}",
+            args.rule,
+            crate::suggest::did_you_mean(&args.rule, &ids)
+        )));
     };
-    print!("{}", crate::policy::docs::explain(rule, &crate::config::defaults_json()));
+    print!(
+        "{}",
+        crate::policy::docs::explain(rule, &crate::config::defaults_json())
+    );
     Ok(EXIT_OK)
 }
 
@@ -402,7 +541,11 @@ fn test(args: TestArgs) -> Result<u8, Failure> {
         }
     }
     let _ = writeln!(out, "{} passed, {} failed, {} errors", pass, fail, error);
-    Ok(if fail + error > 0 { EXIT_FINDINGS } else { EXIT_OK })
+    Ok(if fail + error > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
 }
 
 fn schema() -> Result<u8, Failure> {

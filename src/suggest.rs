@@ -15,8 +15,15 @@ pub fn did_you_mean<S: AsRef<str>>(name: &str, candidates: &[S]) -> String {
 mod tests {
     #[test]
     fn suggests_the_closest_name() {
-        let ids = ["duration/too-long", "duration/too-short", "docs/missing-deliverable"];
-        assert_eq!(super::did_you_mean("duration/to-long", &ids), " (did you mean `duration/too-long`?)");
+        let ids = [
+            "duration/too-long",
+            "duration/too-short",
+            "docs/missing-deliverable",
+        ];
+        assert_eq!(
+            super::did_you_mean("duration/to-long", &ids),
+            " (did you mean `duration/too-long`?)"
+        );
         assert_eq!(super::did_you_mean("zzz", &ids), "");
     }
 }

@@ -100,7 +100,9 @@ pub fn directives(doc: &Document) -> Vec<Directive> {
     let mut out: Vec<Directive> = Vec::new();
     for c in &doc.comments {
         let text = c.text.trim();
-        let Some(rest) = text.strip_prefix("mlint-") else { continue };
+        let Some(rest) = text.strip_prefix("mlint-") else {
+            continue;
+        };
         let (word, args) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
         let (rules, reason) = rules_and_reason(args);
         let span = (c.span.start, c.span.end);
@@ -111,7 +113,10 @@ pub fn directives(doc: &Document) -> Vec<Directive> {
             "disable-section" => (Kind::Section, section_range(doc, c.line)),
             "enable" => {
                 // Close the open ranges this enable names (all, without ids).
-                for d in out.iter_mut().filter(|d| d.kind == Kind::Disable && d.covers.1 == last && d.line < c.line) {
+                for d in out
+                    .iter_mut()
+                    .filter(|d| d.kind == Kind::Disable && d.covers.1 == last && d.line < c.line)
+                {
                     if rules.is_empty() || d.rules.iter().any(|r| rules.contains(r)) {
                         d.covers.1 = c.line;
                     }
@@ -120,7 +125,14 @@ pub fn directives(doc: &Document) -> Vec<Directive> {
             }
             _ => continue,
         };
-        out.push(Directive { kind, rules, reason, line: c.line, span, covers });
+        out.push(Directive {
+            kind,
+            rules,
+            reason,
+            line: c.line,
+            span,
+            covers,
+        });
     }
     out
 }
@@ -136,7 +148,13 @@ pub struct Settings<'a> {
 }
 
 /// Removes suppressed findings and adds findings about the directives.
-pub fn apply(path: &str, doc: &Document, index: &LineIndex, findings: Vec<Finding>, settings: &Settings<'_>) -> Vec<Finding> {
+pub fn apply(
+    path: &str,
+    doc: &Document,
+    index: &LineIndex,
+    findings: Vec<Finding>,
+    settings: &Settings<'_>,
+) -> Vec<Finding> {
     let directives = directives(doc);
     if directives.is_empty() {
         return findings;
@@ -163,7 +181,14 @@ pub fn apply(path: &str, doc: &Document, index: &LineIndex, findings: Vec<Findin
                 severity,
                 message,
                 help: Some(help.to_string()),
-                location: Location { line, column, end_line, end_column, start: d.span.0, end: d.span.1 },
+                location: Location {
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    start: d.span.0,
+                    end: d.span.1,
+                },
             });
         }
     };
@@ -172,20 +197,52 @@ pub fn apply(path: &str, doc: &Document, index: &LineIndex, findings: Vec<Findin
         for r in &d.rules {
             let prefix = r.strip_suffix("/*");
             let known = match prefix {
-                Some(p) => settings.known.iter().any(|k| k.starts_with(&format!("{p}/"))),
+                Some(p) => settings
+                    .known
+                    .iter()
+                    .any(|k| k.starts_with(&format!("{p}/"))),
                 None => settings.known.iter().any(|k| k == r),
             };
             if !known {
                 all_known = false;
-                emit(UNKNOWN_RULE, Severity::Warning, d, format!("suppression names unknown rule `{r}`{}", crate::suggest::did_you_mean(r, settings.known)), "Use a rule id from `mlint rules`.");
+                emit(
+                    UNKNOWN_RULE,
+                    Severity::Warning,
+                    d,
+                    format!(
+                        "suppression names unknown rule `{r}`{}",
+                        crate::suggest::did_you_mean(r, settings.known)
+                    ),
+                    "Use a rule id from `mlint rules`.",
+                );
             }
         }
         if !used[i] && all_known {
-            let what = if d.rules.is_empty() { "any rule".to_string() } else { d.rules.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", ") };
-            emit(UNUSED, Severity::Warning, d, format!("suppression of {what} suppresses nothing"), "Remove the directive: nothing it covers breaks the rule.");
+            let what = if d.rules.is_empty() {
+                "any rule".to_string()
+            } else {
+                d.rules
+                    .iter()
+                    .map(|r| format!("`{r}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            emit(
+                UNUSED,
+                Severity::Warning,
+                d,
+                format!("suppression of {what} suppresses nothing"),
+                "Remove the directive: nothing it covers breaks the rule.",
+            );
         }
         if settings.require_reason && d.reason.is_none() {
-            emit(MISSING_REASON, Severity::Error, d, "suppression gives no reason".to_string(), "Add a reason after `--`, such as `<!-- mlint-disable-section duration/too-long -- agreed with the team -->`.");
+            emit(
+                MISSING_REASON,
+                Severity::Error,
+                d,
+                "suppression gives no reason".to_string(),
+                "Add a reason after `--`, such as `<!-- mlint-disable-section duration/too-long -- agreed with the team -->`.",
+            );
         }
     }
     kept.extend(extra);
@@ -203,19 +260,35 @@ mod tests {
 
     #[test]
     fn directive_forms_are_read() {
-        let d = doc("# A\n<!-- mlint-disable-next-line duration/missing -->\n## B\n<!-- mlint-disable duration/*, docs/missing-deliverable -- legacy -->\ntext\n<!-- mlint-enable -->\n<!-- mlint-disable-file content/placeholder -->\n");
+        let d = doc(
+            "# A\n<!-- mlint-disable-next-line duration/missing -->\n## B\n<!-- mlint-disable duration/*, docs/missing-deliverable -- legacy -->\ntext\n<!-- mlint-enable -->\n<!-- mlint-disable-file content/placeholder -->\n",
+        );
         let ds = directives(&d);
         assert_eq!(ds.len(), 3);
-        assert_eq!((ds[0].kind, ds[0].covers, ds[0].rules.clone()), (Kind::NextLine, (3, 3), vec!["duration/missing".to_string()]));
-        assert_eq!((ds[1].kind, ds[1].covers, ds[1].reason.clone()), (Kind::Disable, (4, 6), Some("legacy".to_string())));
-        assert_eq!(ds[1].rules, vec!["duration/*".to_string(), "docs/missing-deliverable".to_string()]);
+        assert_eq!(
+            (ds[0].kind, ds[0].covers, ds[0].rules.clone()),
+            (Kind::NextLine, (3, 3), vec!["duration/missing".to_string()])
+        );
+        assert_eq!(
+            (ds[1].kind, ds[1].covers, ds[1].reason.clone()),
+            (Kind::Disable, (4, 6), Some("legacy".to_string()))
+        );
+        assert_eq!(
+            ds[1].rules,
+            vec![
+                "duration/*".to_string(),
+                "docs/missing-deliverable".to_string()
+            ]
+        );
         assert!(ds[1].matches("duration/too-long") && !ds[1].matches("durationx/y"));
         assert_eq!((ds[2].kind, ds[2].covers), (Kind::File, (1, 7)));
     }
 
     #[test]
     fn section_directive_covers_its_heading_section() {
-        let d = doc("# Top\n## Phase 1: A\n<!-- mlint-disable-section duration/missing -- waived -->\n### Sub\ntext\n## Phase 2: B\n");
+        let d = doc(
+            "# Top\n## Phase 1: A\n<!-- mlint-disable-section duration/missing -- waived -->\n### Sub\ntext\n## Phase 2: B\n",
+        );
         let ds = directives(&d);
         assert_eq!(ds[0].covers, (2, 5));
         assert_eq!(ds[0].reason.as_deref(), Some("waived"));

@@ -10,7 +10,10 @@ fn bundled_rego_unit_tests_pass() {
         .unwrap_or_else(|errs| {
             panic!(
                 "bundled policies do not compile:\n{}",
-                errs.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")
+                errs.iter()
+                    .map(|e| e.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
             )
         });
     let results = run_tests(&set, None);
@@ -27,7 +30,11 @@ fn bundled_rego_unit_tests_pass() {
     for rule in set.rules() {
         let test_file = rule.file.replace(".rego", "_test.rego");
         let count = results.iter().filter(|r| r.file == test_file).count();
-        assert!(count >= 2, "rule {} has {count} tests in {test_file}; want a passing and a failing case at least", rule.id);
+        assert!(
+            count >= 2,
+            "rule {} has {count} tests in {test_file}; want a passing and a failing case at least",
+            rule.id
+        );
     }
 }
 
@@ -36,7 +43,11 @@ fn bundled_rule_files_match_their_ids() {
     let set = PolicySet::load(bundled_files(), mlint::config::defaults_json(), false, None)
         .expect("bundled policies compile");
     for rule in set.rules() {
-        assert_eq!(rule.file, format!("policies/{}.rego", rule.id), "rule {} lives in the wrong file", rule.id);
+        assert_eq!(
+            rule.file,
+            format!("policies/{}.rego", rule.id),
+            "rule {} lives in the wrong file",
+            rule.id
+        );
     }
 }
-

@@ -9,20 +9,29 @@ use std::path::PathBuf;
 
 fn check(path: &str) -> Report {
     let checker = Checker::bundled().expect("bundled policies compile");
-    let target = Target { display: path.to_string(), path: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path) };
+    let target = Target {
+        display: path.to_string(),
+        path: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path),
+    };
     checker.check(&[target], 1).expect("no policy error")
 }
 
 fn bundled_rule_ids() -> Vec<String> {
     let checker = Checker::bundled().expect("bundled policies compile");
-    checker.rules().iter().filter(|r| r.origin == Origin::Bundled).map(|r| r.id.clone()).collect()
+    checker
+        .rules()
+        .iter()
+        .filter(|r| r.origin == Origin::Bundled)
+        .map(|r| r.id.clone())
+        .collect()
 }
 
 #[test]
 fn every_bundled_rule_has_fixtures() {
     for id in bundled_rule_ids() {
         for kind in ["fail", "pass"] {
-            let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("fixtures/rules/{id}/{kind}.md"));
+            let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join(format!("fixtures/rules/{id}/{kind}.md"));
             assert!(path.is_file(), "missing fixture {}", path.display());
         }
     }
@@ -33,8 +42,16 @@ fn pass_fixtures_trigger_nothing() {
     for id in bundled_rule_ids() {
         let report = check(&format!("fixtures/rules/{id}/pass.md"));
         assert!(report.milestones > 0, "{id}/pass.md has no milestone");
-        let found: Vec<String> = report.findings.iter().map(|f| format!("{}:{} {}", f.rule, f.location.line, f.message)).collect();
-        assert!(found.is_empty(), "{id}/pass.md should pass but has:\n{}", found.join("\n"));
+        let found: Vec<String> = report
+            .findings
+            .iter()
+            .map(|f| format!("{}:{} {}", f.rule, f.location.line, f.message))
+            .collect();
+        assert!(
+            found.is_empty(),
+            "{id}/pass.md should pass but has:\n{}",
+            found.join("\n")
+        );
     }
 }
 
@@ -43,9 +60,22 @@ fn fail_fixtures_trigger_exactly_their_rule() {
     for id in bundled_rule_ids() {
         let path = format!("fixtures/rules/{id}/fail.md");
         let report = check(&path);
-        let found: Vec<String> = report.findings.iter().map(|f| format!("{}:{}:{} {}", f.rule, f.location.line, f.location.column, f.message)).collect();
+        let found: Vec<String> = report
+            .findings
+            .iter()
+            .map(|f| {
+                format!(
+                    "{}:{}:{} {}",
+                    f.rule, f.location.line, f.location.column, f.message
+                )
+            })
+            .collect();
         assert!(!report.findings.is_empty(), "{path} triggers nothing");
-        assert!(report.findings.iter().all(|f| f.rule == id), "{path} should trigger only {id} but has:\n{}", found.join("\n"));
+        assert!(
+            report.findings.iter().all(|f| f.rule == id),
+            "{path} should trigger only {id} but has:\n{}",
+            found.join("\n")
+        );
         insta::assert_snapshot!(format!("fail_{}", id.replace('/', "__")), found.join("\n"));
     }
 }

@@ -41,31 +41,38 @@ fn validate(root: &Value, schema: &Value, v: &Value, path: &str, errors: &mut Ve
         }
         return;
     }
-    if let Some(c) = schema.get("const") {
-        if c != v {
-            errors.push(format!("{path}: expected {c}"));
-        }
+    if let Some(c) = schema.get("const")
+        && c != v
+    {
+        errors.push(format!("{path}: expected {c}"));
     }
-    if let Some(options) = schema.get("enum").and_then(Value::as_array) {
-        if !options.contains(v) {
-            errors.push(format!("{path}: {v} not in {options:?}"));
-        }
+    if let Some(options) = schema.get("enum").and_then(Value::as_array)
+        && !options.contains(v)
+    {
+        errors.push(format!("{path}: {v} not in {options:?}"));
     }
     match schema.get("type") {
-        Some(Value::String(t)) if !type_ok(t, v) => errors.push(format!("{path}: expected {t}, got {v}")),
+        Some(Value::String(t)) if !type_ok(t, v) => {
+            errors.push(format!("{path}: expected {t}, got {v}"))
+        }
         Some(Value::Array(ts)) if !ts.iter().any(|t| t.as_str().is_some_and(|t| type_ok(t, v))) => {
             errors.push(format!("{path}: expected one of {ts:?}, got {v}"))
         }
         _ => {}
     }
-    if let Some(min) = schema.get("minimum").and_then(Value::as_f64) {
-        if v.as_f64().is_some_and(|n| n < min) {
-            errors.push(format!("{path}: below {min}"));
-        }
+    if let Some(min) = schema.get("minimum").and_then(Value::as_f64)
+        && v.as_f64().is_some_and(|n| n < min)
+    {
+        errors.push(format!("{path}: below {min}"));
     }
     if let Value::Object(map) = v {
         let props = schema.get("properties").and_then(Value::as_object);
-        for req in schema.get("required").and_then(Value::as_array).into_iter().flatten() {
+        for req in schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             let key = req.as_str().unwrap_or_default();
             if !map.contains_key(key) {
                 errors.push(format!("{path}: missing `{key}`"));
@@ -75,8 +82,12 @@ fn validate(root: &Value, schema: &Value, v: &Value, path: &str, errors: &mut Ve
             let sub = props.and_then(|p| p.get(k));
             match (sub, schema.get("additionalProperties")) {
                 (Some(s), _) => validate(root, s, child, &format!("{path}.{k}"), errors),
-                (None, Some(Value::Bool(false))) => errors.push(format!("{path}: unexpected key `{k}`")),
-                (None, Some(s @ Value::Object(_))) => validate(root, s, child, &format!("{path}.{k}"), errors),
+                (None, Some(Value::Bool(false))) => {
+                    errors.push(format!("{path}: unexpected key `{k}`"))
+                }
+                (None, Some(s @ Value::Object(_))) => {
+                    validate(root, s, child, &format!("{path}.{k}"), errors)
+                }
                 _ => {}
             }
         }
@@ -113,25 +124,49 @@ fn schema() -> Value {
 fn every_fixture_document_matches_the_schema() {
     let schema = schema();
     let files = fixtures();
-    assert!(files.len() > 20, "expected the fixture tree, found {} files", files.len());
+    assert!(
+        files.len() > 20,
+        "expected the fixture tree, found {} files",
+        files.len()
+    );
     for file in files {
-        let Ok(text) = std::fs::read_to_string(&file) else { continue };
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
         let doc = mlint::document::parse("x.md", &text, &Default::default()).to_json();
         let mut errors = Vec::new();
         validate(&schema, &schema, &doc, "input", &mut errors);
-        assert!(errors.is_empty(), "{}:\n{}", file.display(), errors.join("\n"));
+        assert!(
+            errors.is_empty(),
+            "{}:\n{}",
+            file.display(),
+            errors.join("\n")
+        );
     }
 }
 
 #[test]
 fn the_validator_rejects_wrong_documents() {
     let schema = schema();
-    let mut doc = mlint::document::parse("x.md", "## Phase 1: A\n**Duration:** 1 week\n", &Default::default()).to_json();
+    let mut doc = mlint::document::parse(
+        "x.md",
+        "## Phase 1: A\n**Duration:** 1 week\n",
+        &Default::default(),
+    )
+    .to_json();
     doc["milestones"][0]["kind"] = Value::from("epic");
     doc["extra"] = Value::from(1);
     let mut errors = Vec::new();
     validate(&schema, &schema, &doc, "input", &mut errors);
     assert_eq!(errors.len(), 2, "{errors:?}");
-    assert!(errors.iter().any(|e| e.contains("unexpected key `extra`")), "{errors:?}");
-    assert!(errors.iter().any(|e| e.contains("input.milestones[0].kind")), "{errors:?}");
+    assert!(
+        errors.iter().any(|e| e.contains("unexpected key `extra`")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("input.milestones[0].kind")),
+        "{errors:?}"
+    );
 }

@@ -23,12 +23,29 @@ pub struct ConfigError {
 impl ConfigError {
     /// An error with no location (a file that cannot be read).
     pub fn plain(message: String) -> Self {
-        ConfigError { path: None, text: None, span: None, message, help: None }
+        ConfigError {
+            path: None,
+            text: None,
+            span: None,
+            message,
+            help: None,
+        }
     }
 
     /// An error at `span` of `file`.
-    pub fn at(file: &SourceFile, span: Option<Range<usize>>, message: String, help: Option<String>) -> Self {
-        ConfigError { path: Some(file.path.clone()), text: Some(Arc::clone(&file.text)), span, message, help }
+    pub fn at(
+        file: &SourceFile,
+        span: Option<Range<usize>>,
+        message: String,
+        help: Option<String>,
+    ) -> Self {
+        ConfigError {
+            path: Some(file.path.clone()),
+            text: Some(Arc::clone(&file.text)),
+            span,
+            message,
+            help,
+        }
     }
 
     /// 1-based line of the span.
@@ -39,7 +56,11 @@ impl ConfigError {
 
     /// Renders the error with miette (a snippet with the span labelled).
     pub fn render(&self, color: bool) -> String {
-        let theme = if color { miette::GraphicalTheme::unicode() } else { miette::GraphicalTheme::unicode_nocolor() };
+        let theme = if color {
+            miette::GraphicalTheme::unicode()
+        } else {
+            miette::GraphicalTheme::unicode_nocolor()
+        };
         let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(100);
         let mut out = String::new();
         let _ = handler.render_report(&mut out, self);
@@ -65,7 +86,9 @@ impl miette::Diagnostic for ConfigError {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -75,7 +98,14 @@ impl miette::Diagnostic for ConfigError {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let span = self.span.clone()?;
         self.text.as_ref()?;
-        let label = self.path.clone().map(|p| format!("{p}:{}", self.line().unwrap_or(1)));
-        Some(Box::new(std::iter::once(miette::LabeledSpan::new(label, span.start, span.len()))))
+        let label = self
+            .path
+            .clone()
+            .map(|p| format!("{p}:{}", self.line().unwrap_or(1)));
+        Some(Box::new(std::iter::once(miette::LabeledSpan::new(
+            label,
+            span.start,
+            span.len(),
+        ))))
     }
 }

@@ -76,7 +76,9 @@ impl Config {
 
     /// Finds `mlint.toml` / `.mlint.toml` in `start` or its parents.
     pub fn find(start: &Path) -> Option<PathBuf> {
-        start.ancestors().find_map(|dir| FILE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()))
+        start
+            .ancestors()
+            .find_map(|dir| FILE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()))
     }
 
     /// Reads and validates `path`. Every problem is returned.
@@ -84,20 +86,40 @@ impl Config {
         let shown = crate::discover::display_path(path);
         let text: Arc<str> = match std::fs::read_to_string(path) {
             Ok(t) => Arc::from(t),
-            Err(e) => return Err(vec![ConfigError::plain(format!("cannot read configuration `{shown}`: {e}"))]),
+            Err(e) => {
+                return Err(vec![ConfigError::plain(format!(
+                    "cannot read configuration `{shown}`: {e}"
+                ))]);
+            }
         };
-        let root = path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-        let root = if root.as_os_str().is_empty() { PathBuf::from(".") } else { root };
+        let root = path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let root = if root.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            root
+        };
         Config::from_str(SourceFile { path: shown, text }, root)
     }
 
     /// Validates configuration text. Every problem is returned.
     pub fn from_str(file: SourceFile, root: PathBuf) -> Result<Config, Vec<ConfigError>> {
-        let mut v = Validator { file: &file, errors: Vec::new(), origins: BTreeMap::new(), rules: Vec::new() };
+        let mut v = Validator {
+            file: &file,
+            errors: Vec::new(),
+            origins: BTreeMap::new(),
+            rules: Vec::new(),
+        };
         let text = Arc::clone(&file.text);
         let (table, syntax) = DeTable::parse_recoverable(&text);
         for e in syntax {
-            v.error(e.span(), format!("invalid TOML: {}", e.message().trim()), None);
+            v.error(
+                e.span(),
+                format!("invalid TOML: {}", e.message().trim()),
+                None,
+            );
         }
         let mut data = defaults_json();
         let defaults = defaults_json();
@@ -108,7 +130,13 @@ impl Config {
             return Err(v.errors);
         }
         let (origins, rules) = (v.origins, v.rules);
-        Ok(Config { file: Some(file), root, data, rules, origins })
+        Ok(Config {
+            file: Some(file),
+            root,
+            data,
+            rules,
+            origins,
+        })
     }
 
     /// The parser's vocabulary from this configuration.
@@ -120,29 +148,45 @@ impl Config {
     pub fn strings(&self, key: &str) -> Vec<String> {
         lookup(&self.data, key)
             .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
     /// A boolean at a dotted key.
     pub fn flag(&self, key: &str) -> bool {
-        lookup(&self.data, key).and_then(Value::as_bool).unwrap_or(false)
+        lookup(&self.data, key)
+            .and_then(Value::as_bool)
+            .unwrap_or(false)
     }
 
     /// The per-file policy time limit.
     pub fn timeout(&self) -> std::time::Duration {
-        let secs = lookup(&self.data, "limits.timeout_seconds").and_then(Value::as_f64).unwrap_or(10.0);
+        let secs = lookup(&self.data, "limits.timeout_seconds")
+            .and_then(Value::as_f64)
+            .unwrap_or(10.0);
         std::time::Duration::from_secs_f64(secs.max(0.001))
     }
 
     /// Policy directories, relative to the configuration file.
     pub fn policy_dirs(&self) -> Vec<PathBuf> {
-        self.strings("policies").iter().map(|p| self.root.join(p)).collect()
+        self.strings("policies")
+            .iter()
+            .map(|p| self.root.join(p))
+            .collect()
     }
 
     /// The source text and span of a `[rules]` entry, for errors found after
     /// policies are loaded (an unknown rule id).
-    pub fn rule_error(&self, span: Option<Range<usize>>, message: String, help: Option<String>) -> ConfigError {
+    pub fn rule_error(
+        &self,
+        span: Option<Range<usize>>,
+        message: String,
+        help: Option<String>,
+    ) -> ConfigError {
         match &self.file {
             Some(file) => ConfigError::at(file, span, message, help),
             None => ConfigError::plain(message),
@@ -186,21 +230,36 @@ fn de_type_name(v: &DeValue<'_>) -> &'static str {
 
 impl Validator<'_> {
     fn error(&mut self, span: Option<Range<usize>>, message: String, help: Option<String>) {
-        self.errors.push(ConfigError::at(self.file, span, message, help));
+        self.errors
+            .push(ConfigError::at(self.file, span, message, help));
     }
 
     fn line_of(&self, span: &Range<usize>) -> usize {
-        self.file.text.get(..span.start).map(|t| t.matches('\n').count() + 1).unwrap_or(1)
+        self.file
+            .text
+            .get(..span.start)
+            .map(|t| t.matches('\n').count() + 1)
+            .unwrap_or(1)
     }
 
     /// Converts a TOML value to JSON, checking it against `expected` (the
     /// default's shape, when there is one).
-    fn convert(&mut self, value: &toml::Spanned<DeValue<'_>>, expected: Option<&Value>, key: &str) -> Option<Value> {
+    fn convert(
+        &mut self,
+        value: &toml::Spanned<DeValue<'_>>,
+        expected: Option<&Value>,
+        key: &str,
+    ) -> Option<Value> {
         let span = Some(value.span());
         match (value.get_ref(), expected) {
             (DeValue::Table(t), Some(Value::Object(_)) | None) => {
                 let mut out = expected.cloned().unwrap_or(Value::Object(Map::new()));
-                self.merge_table(t, expected.unwrap_or(&Value::Object(Map::new())), &mut out, key);
+                self.merge_table(
+                    t,
+                    expected.unwrap_or(&Value::Object(Map::new())),
+                    &mut out,
+                    key,
+                );
                 Some(out)
             }
             (DeValue::Array(items), Some(Value::Array(_)) | None) => {
@@ -216,39 +275,68 @@ impl Validator<'_> {
                 }
                 Some(Value::Array(out))
             }
-            (DeValue::String(s), Some(Value::String(_)) | None) => Some(Value::String(s.to_string())),
+            (DeValue::String(s), Some(Value::String(_)) | None) => {
+                Some(Value::String(s.to_string()))
+            }
             (DeValue::Boolean(b), Some(Value::Bool(_)) | None) => Some(Value::Bool(*b)),
-            (DeValue::Integer(i), Some(Value::Number(_)) | None) => match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
-                Ok(n) => Some(Value::from(n)),
-                Err(_) => {
-                    self.error(span, format!("`{key}`: the number is out of range"), None);
-                    None
+            (DeValue::Integer(i), Some(Value::Number(_)) | None) => {
+                match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
+                    Ok(n) => Some(Value::from(n)),
+                    Err(_) => {
+                        self.error(span, format!("`{key}`: the number is out of range"), None);
+                        None
+                    }
                 }
-            },
-            (DeValue::Float(f), Some(Value::Number(_)) | None) => match f.as_str().replace('_', "").parse::<f64>() {
-                Ok(n) if n.is_finite() => Some(Value::from(n)),
-                _ => {
-                    self.error(span, format!("`{key}`: expected a finite number"), None);
-                    None
+            }
+            (DeValue::Float(f), Some(Value::Number(_)) | None) => {
+                match f.as_str().replace('_', "").parse::<f64>() {
+                    Ok(n) if n.is_finite() => Some(Value::from(n)),
+                    _ => {
+                        self.error(span, format!("`{key}`: expected a finite number"), None);
+                        None
+                    }
                 }
-            },
+            }
             (got, Some(want)) => {
-                self.error(span, format!("`{key}` must be {}, not {}", type_name(want), de_type_name(got)), None);
+                self.error(
+                    span,
+                    format!(
+                        "`{key}` must be {}, not {}",
+                        type_name(want),
+                        de_type_name(got)
+                    ),
+                    None,
+                );
                 None
             }
             (got, None) => {
-                self.error(span, format!("`{key}`: {} is not allowed here", de_type_name(got)), None);
+                self.error(
+                    span,
+                    format!("`{key}`: {} is not allowed here", de_type_name(got)),
+                    None,
+                );
                 None
             }
         }
     }
 
     /// Merges the user's `table` into `out`, validating against `defaults`.
-    fn merge_table(&mut self, table: &DeTable<'_>, defaults: &Value, out: &mut Value, prefix: &str) {
-        let open = OPEN_TABLES.contains(&prefix) || prefix == "extend" || prefix.starts_with("extend.");
+    fn merge_table(
+        &mut self,
+        table: &DeTable<'_>,
+        defaults: &Value,
+        out: &mut Value,
+        prefix: &str,
+    ) {
+        let open =
+            OPEN_TABLES.contains(&prefix) || prefix == "extend" || prefix.starts_with("extend.");
         for (k, v) in table.iter() {
             let name = k.get_ref().to_string();
-            let key = if prefix.is_empty() { name.clone() } else { format!("{prefix}.{name}") };
+            let key = if prefix.is_empty() {
+                name.clone()
+            } else {
+                format!("{prefix}.{name}")
+            };
             if prefix == "rules" {
                 self.rule_entry(&name, v);
                 continue;
@@ -261,23 +349,41 @@ impl Validator<'_> {
             let sibling = defaults.as_object().and_then(|m| m.values().next());
             let expected = defaults.get(&name).or(if open { sibling } else { None });
             if defaults.get(&name).is_none() && !open {
-                let known: Vec<String> = defaults.as_object().map(|m| m.keys().cloned().collect()).unwrap_or_default();
+                let known: Vec<String> = defaults
+                    .as_object()
+                    .map(|m| m.keys().cloned().collect())
+                    .unwrap_or_default();
                 let mut candidates = known.clone();
                 if prefix.is_empty() {
                     candidates.push("extend".into());
                 }
-                let where_ = if prefix.is_empty() { "at the top level".to_string() } else { format!("in `[{prefix}]`") };
+                let where_ = if prefix.is_empty() {
+                    "at the top level".to_string()
+                } else {
+                    format!("in `[{prefix}]`")
+                };
                 self.error(
                     Some(k.span()),
-                    format!("unknown key `{name}` {where_}{}", crate::suggest::did_you_mean(&name, &candidates)),
-                    Some(format!("known keys: {}", candidates.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", "))),
+                    format!(
+                        "unknown key `{name}` {where_}{}",
+                        crate::suggest::did_you_mean(&name, &candidates)
+                    ),
+                    Some(format!(
+                        "known keys: {}",
+                        candidates
+                            .iter()
+                            .map(|c| format!("`{c}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
                 );
                 continue;
             }
             if let Some(value) = self.convert(v, expected, &key) {
                 let line = self.line_of(&v.span());
                 if !matches!(value, Value::Object(_)) {
-                    self.origins.insert(key.clone(), format!("{}:{line}", self.file.path));
+                    self.origins
+                        .insert(key.clone(), format!("{}:{line}", self.file.path));
                 }
                 if let Value::Object(map) = out {
                     map.insert(name, value);
@@ -289,24 +395,34 @@ impl Validator<'_> {
     fn rule_entry(&mut self, id: &str, v: &toml::Spanned<DeValue<'_>>) {
         let level = match v.get_ref() {
             DeValue::String(s) if s == "off" => None,
-            DeValue::String(s) => match Severity::parse(s) {
-                Some(level) => Some(level),
-                None => {
-                    self.error(
+            DeValue::String(s) => {
+                match Severity::parse(s) {
+                    Some(level) => Some(level),
+                    None => {
+                        self.error(
                         Some(v.span()),
                         format!("level `{s}` for `{id}` is not one of `error`, `warning`, `info`, `off`"),
                         None,
                     );
-                    return;
+                        return;
+                    }
                 }
-            },
+            }
             other => {
-                self.error(Some(v.span()), format!("the level of `{id}` must be a string, not {}", de_type_name(other)), None);
+                self.error(
+                    Some(v.span()),
+                    format!(
+                        "the level of `{id}` must be a string, not {}",
+                        de_type_name(other)
+                    ),
+                    None,
+                );
                 return;
             }
         };
         let line = self.line_of(&v.span());
-        self.origins.insert(format!("rules.{id}"), format!("{}:{line}", self.file.path));
+        self.origins
+            .insert(format!("rules.{id}"), format!("{}:{line}", self.file.path));
         self.rules.push((id.to_string(), level, Some(v.span())));
     }
 
@@ -315,23 +431,45 @@ impl Validator<'_> {
     fn extend(&mut self, v: &toml::Spanned<DeValue<'_>>, out: &mut Value) {
         const EXTENDABLE: [&str; 4] = ["sections", "fields", "keywords", "documentation"];
         let DeValue::Table(t) = v.get_ref() else {
-            self.error(Some(v.span()), format!("`extend` must be a table, not {}", de_type_name(v.get_ref())), None);
+            self.error(
+                Some(v.span()),
+                format!(
+                    "`extend` must be a table, not {}",
+                    de_type_name(v.get_ref())
+                ),
+                None,
+            );
             return;
         };
         for (k, inner) in t.iter() {
             let name = k.get_ref().to_string();
             if !EXTENDABLE.contains(&name.as_str()) {
-                self.error(Some(k.span()), format!("`extend.{name}` cannot be extended{}", crate::suggest::did_you_mean(&name, &EXTENDABLE)), Some("extendable: `sections`, `fields`, `keywords`, `documentation`".into()));
+                self.error(
+                    Some(k.span()),
+                    format!(
+                        "`extend.{name}` cannot be extended{}",
+                        crate::suggest::did_you_mean(&name, &EXTENDABLE)
+                    ),
+                    Some("extendable: `sections`, `fields`, `keywords`, `documentation`".into()),
+                );
                 continue;
             }
             let DeValue::Table(lists) = inner.get_ref() else {
-                self.error(Some(inner.span()), format!("`extend.{name}` must be a table of lists"), None);
+                self.error(
+                    Some(inner.span()),
+                    format!("`extend.{name}` must be a table of lists"),
+                    None,
+                );
                 continue;
             };
             for (lk, lv) in lists.iter() {
                 let list_name = lk.get_ref().to_string();
                 let key = format!("extend.{name}.{list_name}");
-                let Some(Value::Array(extra)) = self.convert(lv, Some(&Value::Array(vec![Value::String(String::new())])), &key) else {
+                let Some(Value::Array(extra)) = self.convert(
+                    lv,
+                    Some(&Value::Array(vec![Value::String(String::new())])),
+                    &key,
+                ) else {
                     continue;
                 };
                 let target = out.get_mut(&name).and_then(|t| t.as_object_mut());
@@ -339,15 +477,25 @@ impl Validator<'_> {
                 let fixed_keys = name == "keywords" || name == "documentation";
                 if fixed_keys && !target.contains_key(&list_name) {
                     let known: Vec<String> = target.keys().cloned().collect();
-                    self.error(Some(lk.span()), format!("unknown key `{list_name}` in `[extend.{name}]`{}", crate::suggest::did_you_mean(&list_name, &known)), None);
+                    self.error(
+                        Some(lk.span()),
+                        format!(
+                            "unknown key `{list_name}` in `[extend.{name}]`{}",
+                            crate::suggest::did_you_mean(&list_name, &known)
+                        ),
+                        None,
+                    );
                     continue;
                 }
-                let list = target.entry(list_name).or_insert_with(|| Value::Array(Vec::new()));
+                let list = target
+                    .entry(list_name)
+                    .or_insert_with(|| Value::Array(Vec::new()));
                 if let Value::Array(list) = list {
                     list.extend(extra);
                 }
                 let line = self.line_of(&lv.span());
-                self.origins.insert(key, format!("{}:{line}", self.file.path));
+                self.origins
+                    .insert(key, format!("{}:{line}", self.file.path));
             }
         }
     }
@@ -356,25 +504,55 @@ impl Validator<'_> {
     /// directories exist, numbers are positive.
     fn check_semantics(&mut self, data: &Value, root: &Path) {
         for key in ["include", "exclude"] {
-            for g in data.get(key).and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
+            for g in data
+                .get(key)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+            {
                 if let Err(e) = globset::Glob::new(g) {
                     let span = self.find_span(g);
-                    self.error(span, format!("invalid glob `{g}` in `{key}`: {}", e.kind()), None);
+                    self.error(
+                        span,
+                        format!("invalid glob `{g}` in `{key}`: {}", e.kind()),
+                        None,
+                    );
                 }
             }
         }
-        for p in data.get("policies").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
+        for p in data
+            .get("policies")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
             if !root.join(p).is_dir() {
                 let span = self.find_span(p);
-                self.error(span, format!("policy directory `{p}` does not exist (relative to the configuration file)"), None);
+                self.error(
+                    span,
+                    format!(
+                        "policy directory `{p}` does not exist (relative to the configuration file)"
+                    ),
+                    None,
+                );
             }
         }
-        for (table, min) in [("units", 0.0), ("duration.max_days", 0.0), ("duration.min_days", -1.0)] {
+        for (table, min) in [
+            ("units", 0.0),
+            ("duration.max_days", 0.0),
+            ("duration.min_days", -1.0),
+        ] {
             if let Some(Value::Object(map)) = lookup(data, table) {
                 for (k, v) in map {
                     if v.as_f64().is_some_and(|n| n <= min) {
                         let span = self.find_key_span(k);
-                        self.error(span, format!("`{table}.{k}` must be greater than {min}"), None);
+                        self.error(
+                            span,
+                            format!("`{table}.{k}` must be greater than {min}"),
+                            None,
+                        );
                     }
                 }
             }
@@ -387,18 +565,26 @@ impl Validator<'_> {
     }
 
     fn find_key_span(&self, key: &str) -> Option<Range<usize>> {
-        self.file.text.lines().scan(0usize, |offset, line| {
-            let start = *offset;
-            *offset += line.len() + 1;
-            Some((start, line))
-        }).find(|(_, line)| line.trim_start().starts_with(key) && line.contains('=')).map(|(start, line)| {
-            let indent = line.len() - line.trim_start().len();
-            start + indent..start + indent + key.len()
-        })
+        self.file
+            .text
+            .lines()
+            .scan(0usize, |offset, line| {
+                let start = *offset;
+                *offset += line.len() + 1;
+                Some((start, line))
+            })
+            .find(|(_, line)| line.trim_start().starts_with(key) && line.contains('='))
+            .map(|(start, line)| {
+                let indent = line.len() - line.trim_start().len();
+                start + indent..start + indent + key.len()
+            })
     }
 }
 
 /// The expected element type of a default array (its first element).
 fn defaults_first(expected: Option<&Value>) -> Option<Value> {
-    expected.and_then(Value::as_array).and_then(|a| a.first()).cloned()
+    expected
+        .and_then(Value::as_array)
+        .and_then(|a| a.first())
+        .cloned()
 }

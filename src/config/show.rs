@@ -8,17 +8,26 @@ use std::fmt::Write;
 fn toml_value(v: &Value) -> String {
     match v {
         Value::String(s) => toml::Value::String(s.clone()).to_string(),
-        Value::Array(items) => format!("[{}]", items.iter().map(toml_value).collect::<Vec<_>>().join(", ")),
+        Value::Array(items) => format!(
+            "[{}]",
+            items.iter().map(toml_value).collect::<Vec<_>>().join(", ")
+        ),
         Value::Object(map) => format!(
             "{{ {} }}",
-            map.iter().map(|(k, v)| format!("{} = {}", key(k), toml_value(v))).collect::<Vec<_>>().join(", ")
+            map.iter()
+                .map(|(k, v)| format!("{} = {}", key(k), toml_value(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         other => other.to_string(),
     }
 }
 
 fn key(k: &str) -> String {
-    if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+    if !k.is_empty()
+        && k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
         k.to_string()
     } else {
         toml::Value::String(k.to_string()).to_string()
@@ -28,12 +37,20 @@ fn key(k: &str) -> String {
 fn table(out: &mut String, config: &Config, path: &str, map: &serde_json::Map<String, Value>) {
     let mut subtables = Vec::new();
     for (k, v) in map {
-        let dotted = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+        let dotted = if path.is_empty() {
+            k.clone()
+        } else {
+            format!("{path}.{k}")
+        };
         if let Value::Object(inner) = v {
             subtables.push((dotted, inner));
             continue;
         }
-        let origin = config.origins.get(&dotted).map(String::as_str).unwrap_or("default");
+        let origin = config
+            .origins
+            .get(&dotted)
+            .map(String::as_str)
+            .unwrap_or("default");
         let _ = writeln!(out, "{} = {}  # {origin}", key(k), toml_value(v));
     }
     for (dotted, inner) in subtables {
@@ -46,7 +63,11 @@ fn table(out: &mut String, config: &Config, path: &str, map: &serde_json::Map<St
 /// The effective configuration as TOML with origin comments.
 pub fn effective_toml(config: &Config, rule_levels: &[(String, &'static str, String)]) -> String {
     let mut out = String::new();
-    let source = config.file.as_ref().map(|f| f.path.as_str()).unwrap_or("no configuration file; all defaults");
+    let source = config
+        .file
+        .as_ref()
+        .map(|f| f.path.as_str())
+        .unwrap_or("no configuration file; all defaults");
     let _ = writeln!(out, "# effective configuration ({source})");
     let mut data = config.data.clone();
     if let Some(map) = data.as_object_mut() {

@@ -20,16 +20,30 @@ const FORBIDDEN: [(&str, &str); 9] = [
     ("http.", "policies cannot reach the network"),
     ("net.", "policies cannot reach the network"),
     ("opa.runtime", "policies cannot read the environment"),
-    ("time.", "policies cannot read the clock (results must be reproducible)"),
-    ("rand.", "policies cannot use randomness (results must be reproducible)"),
-    ("uuid.", "policies cannot generate random identifiers (results must be reproducible)"),
+    (
+        "time.",
+        "policies cannot read the clock (results must be reproducible)",
+    ),
+    (
+        "rand.",
+        "policies cannot use randomness (results must be reproducible)",
+    ),
+    (
+        "uuid.",
+        "policies cannot generate random identifiers (results must be reproducible)",
+    ),
     ("io.", "policies cannot read files"),
-    ("crypto.", "cryptographic builtins are not available in mlint"),
+    (
+        "crypto.",
+        "cryptographic builtins are not available in mlint",
+    ),
     ("test.sleep", "policies cannot sleep"),
 ];
 
 /// Rego keywords that may be followed by `(`.
-const KEYWORDS: [&str; 9] = ["if", "contains", "some", "every", "not", "with", "in", "else", "as"];
+const KEYWORDS: [&str; 9] = [
+    "if", "contains", "some", "every", "not", "with", "in", "else", "as",
+];
 
 /// A call found in a source: name, 1-based line and column.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,19 +110,30 @@ pub fn calls(source: &str) -> Vec<Call> {
         let mut j = 0;
         while j < chars.len() {
             let c = chars[j];
-            let starts = (c.is_ascii_alphabetic() || c == '_') && (j == 0 || !(chars[j - 1].is_ascii_alphanumeric() || chars[j - 1] == '_' || chars[j - 1] == '.' || chars[j - 1] == ']'));
+            let starts = (c.is_ascii_alphabetic() || c == '_')
+                && (j == 0
+                    || !(chars[j - 1].is_ascii_alphanumeric()
+                        || chars[j - 1] == '_'
+                        || chars[j - 1] == '.'
+                        || chars[j - 1] == ']'));
             if !starts {
                 j += 1;
                 continue;
             }
             let start = j;
-            while j < chars.len() && (chars[j].is_ascii_alphanumeric() || chars[j] == '_' || chars[j] == '.') {
+            while j < chars.len()
+                && (chars[j].is_ascii_alphanumeric() || chars[j] == '_' || chars[j] == '.')
+            {
                 j += 1;
             }
             if chars.get(j) == Some(&'(') {
                 let name: String = chars[start..j].iter().collect();
                 if !KEYWORDS.contains(&name.as_str()) && name != "set" && !name.ends_with('.') {
-                    out.push(Call { name, line: i + 1, column: start + 1 });
+                    out.push(Call {
+                        name,
+                        line: i + 1,
+                        column: start + 1,
+                    });
                 }
             }
         }
@@ -120,7 +145,9 @@ pub fn calls(source: &str) -> Vec<Call> {
 fn imports(source: &str) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for line in source.lines() {
-        let Some(rest) = line.trim().strip_prefix("import ") else { continue };
+        let Some(rest) = line.trim().strip_prefix("import ") else {
+            continue;
+        };
         let mut parts = rest.split_whitespace();
         let Some(path) = parts.next() else { continue };
         let alias = match (parts.next(), parts.next()) {
@@ -140,7 +167,10 @@ fn defined_functions(source: &str) -> Vec<String> {
     code.lines()
         .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_'))
         .filter_map(|l| {
-            let name: String = l.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            let name: String = l
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
             l[name.len()..].starts_with('(').then_some(name)
         })
         .collect()
@@ -161,11 +191,19 @@ pub fn check(files: &[PolicyFile]) -> Vec<PolicyError> {
     known.extend(EXTENSIONS.iter().map(|s| s.to_string()));
     let mut errors = Vec::new();
     for f in files {
-        let Some((pkg, _)) = super::catalog::package_of(&f.source) else { continue };
+        let Some((pkg, _)) = super::catalog::package_of(&f.source) else {
+            continue;
+        };
         let aliases = imports(&f.source);
         for call in calls(&f.source) {
             let name = call.name.as_str();
-            if let Some((_, why)) = FORBIDDEN.iter().find(|(p, _)| if p.ends_with('.') { name.starts_with(p) } else { name == *p }) {
+            if let Some((_, why)) = FORBIDDEN.iter().find(|(p, _)| {
+                if p.ends_with('.') {
+                    name.starts_with(p)
+                } else {
+                    name == *p
+                }
+            }) {
                 errors.push(at(f, &call, format!("`{name}` is not allowed: {why}")));
                 continue;
             }
@@ -174,7 +212,11 @@ pub fn check(files: &[PolicyFile]) -> Vec<PolicyError> {
             }
             let (head, tail) = name.split_once('.').unwrap_or((name, ""));
             let full = if let Some(path) = aliases.get(head) {
-                if tail.is_empty() { path.clone() } else { format!("{path}.{tail}") }
+                if tail.is_empty() {
+                    path.clone()
+                } else {
+                    format!("{path}.{tail}")
+                }
             } else if head == "data" {
                 name.to_string()
             } else {
@@ -183,7 +225,14 @@ pub fn check(files: &[PolicyFile]) -> Vec<PolicyError> {
             if defined.contains(&full) {
                 continue;
             }
-            errors.push(at(f, &call, format!("unknown function `{name}`{}", crate::suggest::did_you_mean(name, &known))));
+            errors.push(at(
+                f,
+                &call,
+                format!(
+                    "unknown function `{name}`{}",
+                    crate::suggest::did_you_mean(name, &known)
+                ),
+            ));
         }
     }
     errors
@@ -201,12 +250,17 @@ mod tests {
     use crate::policy::Origin;
 
     fn file(src: &str) -> PolicyFile {
-        PolicyFile { path: "p.rego".into(), source: src.into(), origin: Origin::Custom }
+        PolicyFile {
+            path: "p.rego".into(),
+            source: src.into(),
+            origin: Origin::Custom,
+        }
     }
 
     #[test]
     fn calls_skip_comments_and_strings() {
-        let found = calls("x if { count(y) > 0 } # foo(1)\nmsg := \"bar(2)\"\nz := result.at(m, \"x\")\n");
+        let found =
+            calls("x if { count(y) > 0 } # foo(1)\nmsg := \"bar(2)\"\nz := result.at(m, \"x\")\n");
         let names: Vec<&str> = found.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["count", "result.at"]);
         assert_eq!((found[1].line, found[1].column), (3, 6));
@@ -214,19 +268,26 @@ mod tests {
 
     #[test]
     fn unknown_and_forbidden_calls_are_reported_with_positions() {
-        let errs = check(&[file("package mlint.custom.a.b\n\nr if {\n\tfalse\n\tcoutn(input.x) > 1\n\thttp.send({})\n\topa.runtime()\n}\n")]);
+        let errs = check(&[file(
+            "package mlint.custom.a.b\n\nr if {\n\tfalse\n\tcoutn(input.x) > 1\n\thttp.send({})\n\topa.runtime()\n}\n",
+        )]);
         let msgs: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
-        assert_eq!(msgs, [
-            "p.rego:5:2: unknown function `coutn` (did you mean `count`?)",
-            "p.rego:6:2: `http.send` is not allowed: policies cannot reach the network",
-            "p.rego:7:2: `opa.runtime` is not allowed: policies cannot read the environment",
-        ]);
+        assert_eq!(
+            msgs,
+            [
+                "p.rego:5:2: unknown function `coutn` (did you mean `count`?)",
+                "p.rego:6:2: `http.send` is not allowed: policies cannot reach the network",
+                "p.rego:7:2: `opa.runtime` is not allowed: policies cannot read the environment",
+            ]
+        );
     }
 
     #[test]
     fn imported_and_local_functions_are_known() {
         let lib = file("package mlint.lib.h\n\nat(n, m) := {\"message\": m}\n");
-        let user = file("package mlint.custom.a.b\n\nimport data.mlint.lib.h\n\nlocal(x) := x\n\nr contains h.at(m, \"x\") if { m := local(1) }\n");
+        let user = file(
+            "package mlint.custom.a.b\n\nimport data.mlint.lib.h\n\nlocal(x) := x\n\nr contains h.at(m, \"x\") if { m := local(1) }\n",
+        );
         assert!(check(&[lib, user]).is_empty());
     }
 }

@@ -107,7 +107,13 @@ pub struct RuleMeta {
 
 impl RuleMeta {
     /// A rule implemented in Rust (input and suppression checks).
-    pub fn builtin(id: &str, level: Severity, title: &str, description: &str, help: &str) -> RuleMeta {
+    pub fn builtin(
+        id: &str,
+        level: Severity,
+        title: &str,
+        description: &str,
+        help: &str,
+    ) -> RuleMeta {
         RuleMeta {
             id: id.to_string(),
             package: String::new(),
@@ -254,8 +260,15 @@ mod tests {
     #[test]
     fn metadata_is_read_from_the_comment_block() {
         let src = "# METADATA\n# title: a title\n# description: |\n#   two\n#   lines\n# custom:\n#   level: warning\n#   help: fix it\n#   options: [duration.max_days]\npackage mlint.rules.a.b\n";
-        let meta = read_meta("a/b", "mlint.rules.a.b", "a/b.rego", src, Origin::Bundled, Style::Report)
-            .unwrap();
+        let meta = read_meta(
+            "a/b",
+            "mlint.rules.a.b",
+            "a/b.rego",
+            src,
+            Origin::Bundled,
+            Style::Report,
+        )
+        .unwrap();
         assert_eq!(meta.title, "a title");
         assert_eq!(meta.description, "two\nlines");
         assert_eq!(meta.default_level, Severity::Warning);

@@ -16,7 +16,10 @@ fn lookup<'a>(config: &'a serde_json::Value, key: &str) -> Option<&'a serde_json
 fn show(value: &serde_json::Value) -> String {
     match value {
         serde_json::Value::Object(map) => {
-            let parts: Vec<String> = map.iter().map(|(k, v)| format!("{k} = {}", show(v))).collect();
+            let parts: Vec<String> = map
+                .iter()
+                .map(|(k, v)| format!("{k} = {}", show(v)))
+                .collect();
             format!("{{ {} }}", parts.join(", "))
         }
         other => other.to_string(),
@@ -53,12 +56,18 @@ pub fn explain(rule: &RuleMeta, config: &serde_json::Value) -> String {
     if !rule.options.is_empty() {
         let _ = writeln!(s, "## Options\n\nSet in `mlint.toml`:\n");
         for key in &rule.options {
-            let default = lookup(config, key).map(show).unwrap_or_else(|| "(none)".into());
+            let default = lookup(config, key)
+                .map(show)
+                .unwrap_or_else(|| "(none)".into());
             let _ = writeln!(s, "- `{key}` (default: `{default}`)");
         }
         s.push('\n');
     }
-    let _ = writeln!(s, "Turn it off with `--rule {}=off` or `\"{}\" = \"off\"` under `[rules]` in `mlint.toml`.", rule.id, rule.id);
+    let _ = writeln!(
+        s,
+        "Turn it off with `--rule {}=off` or `\"{}\" = \"off\"` under `[rules]` in `mlint.toml`.",
+        rule.id, rule.id
+    );
     s
 }
 
@@ -74,7 +83,11 @@ fn capitalize(s: &str) -> String {
 pub fn rule_table(rules: &[RuleMeta]) -> String {
     let mut s = String::from("| rule | default | reports |\n| --- | --- | --- |\n");
     for r in rules {
-        let _ = writeln!(s, "| [`{}`](docs/rules/{}.md) | {} | {} |", r.id, r.id, r.default_level, r.title);
+        let _ = writeln!(
+            s,
+            "| [`{}`](docs/rules/{}.md) | {} | {} |",
+            r.id, r.id, r.default_level, r.title
+        );
     }
     s
 }

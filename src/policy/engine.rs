@@ -103,8 +103,8 @@ pub(crate) fn defined_rules(source: &str) -> Vec<String> {
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
             .collect();
         if matches!(name.as_str(), "package" | "import" | "default") {
-            if name == "default" {
-                if let Some(rest) = line.strip_prefix("default ") {
+            if let Some(rest) = line.strip_prefix("default ") {
+                {
                     let n: String = rest
                         .trim_start()
                         .chars()
@@ -143,19 +143,30 @@ impl PolicySet {
             });
         }
         let mut errors = Vec::new();
-        let loaded: Vec<PolicyFile> = files.iter().filter(|f| with_tests || !f.is_test()).cloned().collect();
+        let loaded: Vec<PolicyFile> = files
+            .iter()
+            .filter(|f| with_tests || !f.is_test())
+            .cloned()
+            .collect();
         errors.extend(super::calls::check(&loaded));
         if with_tests {
-            let options: crate::document::ParseOptions = serde_json::from_value(config.clone()).unwrap_or_default();
+            let options: crate::document::ParseOptions =
+                serde_json::from_value(config.clone()).unwrap_or_default();
             let extension = move |args: Vec<regorus::Value>| -> anyhow::Result<regorus::Value> {
                 let text = match args.first() {
                     Some(regorus::Value::String(s)) => s.to_string(),
                     _ => anyhow::bail!("mlint.parse_markdown expects a string of Markdown"),
                 };
-                Ok(regorus::Value::from(crate::document::parse("test.md", &text, &options).to_json()))
+                Ok(regorus::Value::from(
+                    crate::document::parse("test.md", &text, &options).to_json(),
+                ))
             };
-            if let Err(e) = engine.add_extension("mlint.parse_markdown".to_string(), 1, Box::new(extension)) {
-                errors.push(PolicyError::plain(format!("cannot register mlint.parse_markdown: {e}")));
+            if let Err(e) =
+                engine.add_extension("mlint.parse_markdown".to_string(), 1, Box::new(extension))
+            {
+                errors.push(PolicyError::plain(format!(
+                    "cannot register mlint.parse_markdown: {e}"
+                )));
             }
         }
         let mut rules: Vec<RuleMeta> = Vec::new();
@@ -211,8 +222,14 @@ impl PolicySet {
                 ));
                 continue;
             }
-            match catalog::read_meta(&id, &package, &file.path, &file.source, file.origin.clone(), style)
-            {
+            match catalog::read_meta(
+                &id,
+                &package,
+                &file.path,
+                &file.source,
+                file.origin.clone(),
+                style,
+            ) {
                 Ok(meta) => {
                     rules.push(meta);
                     entries.push(Entry { queries });
@@ -227,7 +244,9 @@ impl PolicySet {
         }
         let data = serde_json::json!({ "mlint": { "config": config } });
         if let Err(e) = engine.add_data(regorus::Value::from(data)) {
-            errors.push(PolicyError::plain(format!("cannot load configuration data: {e}")));
+            errors.push(PolicyError::plain(format!(
+                "cannot load configuration data: {e}"
+            )));
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -262,6 +281,12 @@ impl PolicySet {
             rules: Arc::clone(&self.rules),
             entries: Arc::clone(&self.entries),
         }
+    }
+
+    /// A clone of the compiled engine, for profiling tools.
+    #[doc(hidden)]
+    pub fn evaluator_engine(&self) -> Engine {
+        self.engine.clone()
     }
 
     /// A clone of the engine, for the test runner.
@@ -332,8 +357,10 @@ fn raw_finding(
     item: &regorus::Value,
 ) -> Result<RawFinding, PolicyError> {
     use regorus::Value;
-    if let Value::String(s) = item {
-        if rule.style == Style::Conftest {
+    if let Value::String(s) = item
+        && rule.style == Style::Conftest
+    {
+        {
             return Ok(RawFinding {
                 rule: index,
                 message: s.to_string(),
@@ -347,7 +374,10 @@ fn raw_finding(
     let Value::Object(obj) = item else {
         return Err(PolicyError::malformed(
             rule,
-            format!("a finding must be an object with a `message`, got {}", describe(item)),
+            format!(
+                "a finding must be an object with a `message`, got {}",
+                describe(item)
+            ),
         ));
     };
     let get = |k: &str| obj.get(&Value::from(k));
@@ -366,7 +396,10 @@ fn raw_finding(
             Some(v) => v.as_u64().ok().map(|n| Some(n as usize)).ok_or_else(|| {
                 PolicyError::malformed(
                     rule,
-                    format!("finding `{message}` has a `{what}` that is not a whole number: {}", describe(v)),
+                    format!(
+                        "finding `{message}` has a `{what}` that is not a whole number: {}",
+                        describe(v)
+                    ),
                 )
             }),
         }
@@ -390,7 +423,10 @@ fn raw_finding(
         Some(other) => {
             return Err(PolicyError::malformed(
                 rule,
-                format!("finding `{message}` has a `span` that is not an object: {}", describe(other)),
+                format!(
+                    "finding `{message}` has a `span` that is not an object: {}",
+                    describe(other)
+                ),
             ));
         }
     };

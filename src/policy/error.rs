@@ -13,8 +13,6 @@ use std::fmt;
 /// Something wrong with a policy, with where it is when known.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PolicyError {
-    /// The rule concerned, when known.
-    pub rule: Option<String>,
     /// The policy file, when known.
     pub file: Option<String>,
     /// 1-based line and column in `file`.
@@ -22,7 +20,7 @@ pub struct PolicyError {
     /// What went wrong (first line of regorus's message, or ours).
     pub message: String,
     /// The policy's source, for a labelled snippet.
-    pub source: Option<String>,
+    pub source: Option<std::sync::Arc<str>>,
     /// The Markdown file being checked when it happened.
     pub input: Option<String>,
 }
@@ -31,7 +29,6 @@ impl PolicyError {
     /// An error with no location.
     pub fn plain(message: String) -> Self {
         PolicyError {
-            rule: None,
             file: None,
             position: None,
             message,
@@ -43,25 +40,27 @@ impl PolicyError {
     /// An error at a line of a policy file.
     pub fn in_file(path: &str, source: &str, line: Option<usize>, message: String) -> Self {
         PolicyError {
-            rule: None,
             file: Some(path.to_string()),
             position: line.map(|l| (l, 1)),
             message,
-            source: Some(source.to_string()),
+            source: Some(std::sync::Arc::from(source)),
             input: None,
         }
     }
 
     /// Parses regorus's error text, finding the file among `files`.
-    pub fn from_regorus(err: &anyhow::Error, files: &[PolicyFile], rule: Option<&RuleMeta>) -> Self {
+    pub fn from_regorus(
+        err: &anyhow::Error,
+        files: &[PolicyFile],
+        rule: Option<&RuleMeta>,
+    ) -> Self {
         let text = format!("{err:#}");
         let (file, position) = locate(&text);
         let source = file
             .as_deref()
             .and_then(|f| files.iter().find(|p| p.path == f))
-            .map(|p| p.source.clone());
+            .map(|p| std::sync::Arc::from(p.source.as_str()));
         PolicyError {
-            rule: rule.map(|r| r.id.clone()),
             file: file.or_else(|| rule.map(|r| r.file.clone())),
             position,
             message: summarize(&text),
@@ -80,7 +79,6 @@ impl PolicyError {
     /// A rule returned something that is not a finding.
     pub fn malformed(rule: &RuleMeta, message: String) -> Self {
         PolicyError {
-            rule: Some(rule.id.clone()),
             file: Some(rule.file.clone()),
             position: None,
             message: format!("rule `{}` returned a malformed finding: {message}", rule.id),
@@ -102,7 +100,11 @@ impl PolicyError {
         let mut offset = 0;
         for (i, l) in source.split_inclusive('\n').enumerate() {
             if i + 1 == line {
-                let col_bytes: usize = l.chars().take(col.saturating_sub(1)).map(char::len_utf8).sum();
+                let col_bytes: usize = l
+                    .chars()
+                    .take(col.saturating_sub(1))
+                    .map(char::len_utf8)
+                    .sum();
                 return Some(offset + col_bytes.min(l.len()));
             }
             offset += l.len();
@@ -110,7 +112,6 @@ impl PolicyError {
         None
     }
 }
-
 
 /// Finds `--> file:line:col` in regorus's text.
 fn locate(text: &str) -> (Option<String>, Option<(usize, usize)>) {
@@ -136,7 +137,9 @@ fn summarize(text: &str) -> String {
     let candidates: Vec<&str> = text
         .lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with("-->") && !l.starts_with('|') && !l.starts_with('^'))
+        .filter(|l| {
+            !l.is_empty() && !l.starts_with("-->") && !l.starts_with('|') && !l.starts_with('^')
+        })
         .filter(|l| !l.chars().next().is_some_and(|c| c.is_ascii_digit()))
         .collect();
     let best = candidates
@@ -164,23 +167,11 @@ impl fmt::Display for PolicyError {
 
 impl std::error::Error for PolicyError {}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn regorus_positions_are_recovered() {
-        let text = "error: unknown function\n --> policies/a.rego:7:5\n  |\n7 | x := foo(1)\n  |     ^\nerror: unknown function `foo`";
-        assert_eq!(locate(text), (Some("policies/a.rego".into()), Some((7, 5))));
-        assert_eq!(summarize(text), "unknown function");
-    }
-}
-
 /// A policy error as miette renders it: the message, and a labelled snippet
 /// of the `.rego` file when the position is known.
 struct Rendered<'a> {
     error: &'a PolicyError,
-    source: Option<miette::NamedSource<String>>,
+    source: Option<miette::NamedSource<std::sync::Arc<str>>>,
 }
 
 impl fmt::Debug for Rendered<'_> {
@@ -209,20 +200,42 @@ impl miette::Diagnostic for Rendered<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let offset = self.error.offset()?;
         self.source.as_ref()?;
-        Some(Box::new(std::iter::once(miette::LabeledSpan::new(Some("here".into()), offset, 1))))
+        Some(Box::new(std::iter::once(miette::LabeledSpan::new(
+            Some("here".into()),
+            offset,
+            1,
+        ))))
     }
 }
 
 /// Renders `error` for the terminal (stderr).
 pub fn render(error: &PolicyError, color: bool) -> String {
-    let theme = if color { miette::GraphicalTheme::unicode() } else { miette::GraphicalTheme::unicode_nocolor() };
+    let theme = if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
     let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(100);
     let source = match (&error.file, &error.source) {
-        (Some(file), Some(src)) if error.position.is_some() => Some(miette::NamedSource::new(file.clone(), src.clone())),
+        (Some(file), Some(src)) if error.position.is_some() => {
+            Some(miette::NamedSource::new(file.clone(), src.clone()))
+        }
         _ => None,
     };
     let rendered = Rendered { error, source };
     let mut out = String::new();
     let _ = handler.render_report(&mut out, &rendered);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regorus_positions_are_recovered() {
+        let text = "error: unknown function\n --> policies/a.rego:7:5\n  |\n7 | x := foo(1)\n  |     ^\nerror: unknown function `foo`";
+        assert_eq!(locate(text), (Some("policies/a.rego".into()), Some((7, 5))));
+        assert_eq!(summarize(text), "unknown function");
+    }
 }

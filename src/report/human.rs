@@ -7,7 +7,9 @@
 
 use crate::check::Report;
 use crate::diagnostic::{Finding, Severity};
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+};
 use std::fmt;
 use std::sync::Arc;
 
@@ -45,7 +47,10 @@ impl Diagnostic for Rendered<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.finding.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.finding
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -66,7 +71,11 @@ impl Diagnostic for Rendered<'_> {
 
 /// Renders every finding, then the summary line.
 pub fn render(report: &Report, color: bool) -> String {
-    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
     let mut out = String::new();
     for finding in &report.findings {
@@ -78,7 +87,10 @@ pub fn render(report: &Report, color: bool) -> String {
         let rendered = Rendered { finding, source };
         if rendered.source.is_none() {
             // No snippet (a file that could not be read): say where in words.
-            out.push_str(&format!("{}:{}:{}\n", finding.path, finding.location.line, finding.location.column));
+            out.push_str(&format!(
+                "{}:{}:{}\n",
+                finding.path, finding.location.line, finding.location.column
+            ));
         }
         let _ = handler.render_report(&mut out, &rendered);
         out.push('\n');

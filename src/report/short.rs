@@ -11,7 +11,12 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(
             out,
             "{}:{}:{}: {}[{}] {}",
-            f.path, f.location.line, f.location.column, f.severity, f.rule, f.message.replace(['\r', '\n'], " ")
+            f.path,
+            f.location.line,
+            f.location.column,
+            f.severity,
+            f.rule,
+            f.message.replace(['\r', '\n'], " ")
         );
     }
     out

@@ -1,0 +1,44 @@
+//! Times each bundled rule over a folder of Markdown files (a profiling aid):
+//! `cargo run --release --example rule_timing -- DIR`.
+
+use mlint::document::{ParseOptions, parse};
+use mlint::policy::{PolicySet, bundled_files};
+use std::time::{Duration, Instant};
+
+fn main() {
+    let dir = std::env::args().nth(1).expect("usage: rule_timing DIR");
+    let mut docs = Vec::new();
+    for entry in ignore::Walk::new(&dir).flatten() {
+        if entry.path().extension().is_some_and(|e| e == "md") {
+            let text = std::fs::read_to_string(entry.path()).expect("utf-8");
+            docs.push(parse(
+                &entry.path().display().to_string(),
+                &text,
+                &ParseOptions::default(),
+            ));
+        }
+    }
+    let set = PolicySet::load(bundled_files(), mlint::config::defaults_json(), false, None)
+        .expect("policies");
+    let start = Instant::now();
+    let inputs: Vec<regorus::Value> = docs
+        .iter()
+        .map(|d| regorus::Value::from(d.to_json()))
+        .collect();
+    println!(
+        "to_json + convert: {:?} for {} docs",
+        start.elapsed(),
+        docs.len()
+    );
+    for rule in set.rules() {
+        let mut engine = set.evaluator_engine();
+        let mut total = Duration::ZERO;
+        for input in &inputs {
+            engine.set_input(input.clone());
+            let t = Instant::now();
+            let _ = engine.eval_rule(format!("data.{}.report", rule.package));
+            total += t.elapsed();
+        }
+        println!("{:28} {:?}", rule.id, total);
+    }
+}
