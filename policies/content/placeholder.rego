@@ -52,6 +52,7 @@ report contains result.at(item, msg) if {
 # is undefined when there is none. A match inside a longer one (`{Name}` in
 # `{{Name}}`) is dropped.
 placeholders(text) := concat(", ", [sprintf("`%s`", [p]) | some p in sort(kept)]) if {
+	regex.match(any_placeholder, text)
 	found := {trim_space(p) |
 		some pattern in data.mlint.config.placeholders.patterns
 		some p in regex.find_n(pattern, text, -1)
@@ -59,6 +60,10 @@ placeholders(text) := concat(", ", [sprintf("`%s`", [p]) | some p in sort(kept)]
 	kept := {p | some p in found; not inside_another(p, found)}
 	count(kept) > 0
 }
+
+# One alternation of every pattern: most texts hold no placeholder, and one
+# match rules them out before each pattern is searched on its own.
+any_placeholder := concat("|", [sprintf("(?:%s)", [p]) | some p in data.mlint.config.placeholders.patterns])
 
 inside_another(p, found) if {
 	some other in found

@@ -49,15 +49,16 @@ any_mentions_docs(items) if {
 	mentions_docs(item.text)
 }
 
-mentions_docs(text) if {
-	some word in data.mlint.config.documentation.keywords
-	regex.match(`^[\x00-\x7F]+$`, word)
-	escaped := regex.replace(word, `([\\.+*?()|\[\]{}^$])`, `\$1`)
-	regex.match(sprintf(`(?i)\b%ss?\b`, [escaped]), text)
-}
+# One case-insensitive pattern, built once per evaluation rather than once
+# per item: ASCII keywords as whole words with an optional plural `s`,
+# keywords in other scripts (ドキュメント, 文档) anywhere in the text.
+docs_pattern := sprintf(`(?i)\b(?:%s)s?\b|%s`, [
+	concat("|", [escape(word) | some word in data.mlint.config.documentation.keywords; ascii(word)]),
+	concat("|", [escape(word) | some word in data.mlint.config.documentation.keywords; not ascii(word)]),
+])
 
-mentions_docs(text) if {
-	some word in data.mlint.config.documentation.keywords
-	not regex.match(`^[\x00-\x7F]+$`, word)
-	contains(lower(text), lower(word))
-}
+ascii(word) if regex.match(`^[\x00-\x7F]+$`, word)
+
+escape(word) := regex.replace(word, `([\\.+*?()|\[\]{}^$])`, `\$1`)
+
+mentions_docs(text) if regex.match(docs_pattern, text)

@@ -71,8 +71,5 @@ else := ""
 
 # parent is the line of the nearest heading above `m` with a lower level, or
 # 0 when there is none: numbering may restart under each parent.
-parent(m) := max(array.concat([0], [h.line |
-	some h in object.get(input, "headings", [])
-	h.line < m.line
-	h.level < m.level
-]))
+parent(m) := m.parent_line if is_number(object.get(m, "parent_line", null))
+else := 0

@@ -58,11 +58,18 @@ test_other_kinds_and_keywords_are_numbered_separately if {
 }
 
 test_numbering_may_restart_under_another_parent if {
-	headings := [{"level": 1, "line": 1}, {"level": 2, "line": 10}, {"level": 2, "line": 50}]
-	found := numbering.report with input as {"headings": headings, "milestones": [
-		object.union(phase("1", 20), {"level": 3}),
-		object.union(phase("2", 30), {"level": 3}),
-		object.union(phase("1", 60), {"level": 3}),
+	found := numbering.report with input as {"milestones": [
+		object.union(phase("1", 20), {"level": 3, "parent_line": 10}),
+		object.union(phase("2", 30), {"level": 3, "parent_line": 10}),
+		object.union(phase("1", 60), {"level": 3, "parent_line": 50}),
 	]}
 	count(found) == 0
+}
+
+test_numbering_goes_backwards_under_one_parent if {
+	found := numbering.report with input as {"milestones": [
+		object.union(phase("2", 20), {"level": 3, "parent_line": 10}),
+		object.union(phase("1", 30), {"level": 3, "parent_line": 10}),
+	]}
+	count(found) == 1
 }

@@ -219,6 +219,7 @@ fn build(
         line: hb.line,
         span: clamp_span(source, hb.span),
         end_line: lines.line_of(last.saturating_sub(1).max(hb.span.start)),
+        parent_line: None,
         duration: durations.first().cloned(),
         durations,
         sections: body.sections,

@@ -48,6 +48,23 @@ pub fn parse(path: &str, source: &str, options: &ParseOptions) -> Document {
     parse_with(path, source, &vocab)
 }
 
+/// Records, for each milestone, the line of the nearest heading above it with
+/// a lower level (its parent in the outline), in one pass over the headings.
+fn set_parent_lines(headings: &[Heading], milestones: &mut [Milestone]) {
+    let mut stack: Vec<(u8, usize)> = Vec::new();
+    let mut parents = std::collections::HashMap::with_capacity(headings.len());
+    for h in headings {
+        while stack.last().is_some_and(|(level, _)| *level >= h.level) {
+            stack.pop();
+        }
+        parents.insert(h.line, stack.last().map(|(_, line)| *line));
+        stack.push((h.level, h.line));
+    }
+    for m in milestones {
+        m.parent_line = parents.get(&m.line).copied().flatten();
+    }
+}
+
 /// [`parse`] with a vocabulary prepared by the caller.
 pub fn parse_with(path: &str, source: &str, vocab: &Vocabulary) -> Document {
     let index = LineIndex::new(source);
@@ -59,7 +76,8 @@ pub fn parse_with(path: &str, source: &str, vocab: &Vocabulary) -> Document {
     let (front_matter, body_start) = front_matter(source, bom, &index);
     let markdown = &source[body_start..];
     let scan = blocks::scan(source, markdown, body_start, &index);
-    let (headings, milestones) = assemble::assemble(&scan.blocks, source, &index, vocab);
+    let (headings, mut milestones) = assemble::assemble(&scan.blocks, source, &index, vocab);
+    set_parent_lines(&headings, &mut milestones);
     let mojibake = find_mojibake(source, bom, &scan.code_ranges, &index);
     let lines = (1..=index.line_count())
         .map(|n| {

@@ -107,6 +107,9 @@ pub struct Milestone {
     pub span: Span,
     /// Last line of the body.
     pub end_line: usize,
+    /// Line of the nearest heading above with a lower level (the group or
+    /// phase this milestone sits in), or null at the top of the outline.
+    pub parent_line: Option<usize>,
     /// The duration that applies: the field's, else the heading's.
     pub duration: Option<Duration>,
     /// Every duration stated: the field's, then the heading's.

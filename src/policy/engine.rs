@@ -77,6 +77,7 @@ struct Entry {
 #[derive(Clone)]
 pub struct PolicySet {
     engine: Engine,
+    reads_lines: bool,
     rules: Arc<Vec<RuleMeta>>,
     entries: Arc<Vec<Entry>>,
     tests: Arc<Vec<PolicyFile>>,
@@ -143,6 +144,11 @@ impl PolicySet {
             });
         }
         let mut errors = Vec::new();
+        if let Err(e) = super::fastregex::register(&mut engine) {
+            errors.push(PolicyError::plain(format!(
+                "cannot register regex functions: {e}"
+            )));
+        }
         let loaded: Vec<PolicyFile> = files
             .iter()
             .filter(|f| with_tests || !f.is_test())
@@ -256,12 +262,22 @@ impl PolicySet {
         order.sort_by(|a, b| rules[*a].id.cmp(&rules[*b].id));
         let rules: Vec<RuleMeta> = order.iter().map(|i| rules[*i].clone()).collect();
         let entries: Vec<Entry> = order.iter().map(|i| entries[*i].clone()).collect();
+        // `lines` repeats the whole file; most policies never read it, and
+        // converting it costs time on every file. Keep it only when some
+        // policy mentions it.
+        let reads_lines = loaded.iter().any(|f| f.source.contains("lines"));
         Ok(PolicySet {
             engine,
+            reads_lines,
             rules: Arc::new(rules),
             entries: Arc::new(entries),
             tests: Arc::new(tests),
         })
+    }
+
+    /// Whether any loaded policy may read `input.lines`.
+    pub fn reads_lines(&self) -> bool {
+        self.reads_lines
     }
 
     /// The rule catalog, sorted by id.

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod docs;
 pub mod engine;
 pub mod error;
+pub mod fastregex;
 pub mod testing;
 
 pub use catalog::{Origin, RuleMeta, Style};
