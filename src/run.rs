@@ -173,30 +173,45 @@ fn rule_override(spec: &str) -> Result<(String, Option<Severity>), String> {
 
 /// Reads the configuration the options ask for.
 fn load_config(args: &PolicyArgs) -> Result<Config, Failure> {
+    match load_config_lenient(args) {
+        (config, errors) if errors.is_empty() => Ok(config),
+        (_, errors) => Err(Failure::Config(errors)),
+    }
+}
+
+/// The configuration and every problem in it (see [`Config::load_lenient`]).
+fn load_config_lenient(args: &PolicyArgs) -> (Config, Vec<ConfigError>) {
     if args.no_config {
-        return Ok(Config::defaults());
+        return (Config::defaults(), Vec::new());
     }
     let path = match &args.config {
         Some(p) => Some(p.clone()),
         None => std::env::current_dir().ok().and_then(|d| Config::find(&d)),
     };
     match path {
-        Some(p) => Config::load(&p).map_err(Failure::Config),
-        None => Ok(Config::defaults()),
+        Some(p) => Config::load_lenient(&p),
+        None => (Config::defaults(), Vec::new()),
     }
 }
 
 fn setup(args: &PolicyArgs, with_tests: bool, extra_dirs: &[PathBuf]) -> Result<Setup, Failure> {
-    let config = load_config(args)?;
+    let (config, mut config_errors) = load_config_lenient(args);
     let mut files = bundled_files();
     let mut problems = Vec::new();
-    for dir in config
-        .policy_dirs()
-        .iter()
-        .chain(&args.policies)
-        .chain(extra_dirs)
+    // A directory named twice (in mlint.toml and on the command line) is
+    // loaded once. Missing configured directories are already config errors.
+    let mut seen = Vec::new();
+    let configured = config.policy_dirs().into_iter().filter(|d| d.is_dir());
+    for dir in configured
+        .chain(args.policies.iter().cloned())
+        .chain(extra_dirs.iter().cloned())
     {
-        match user_policy_files(dir) {
+        let key = std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        match user_policy_files(&dir) {
             Ok(mut f) => files.append(&mut f),
             Err(e) => problems.push(e),
         }
@@ -227,10 +242,9 @@ fn setup(args: &PolicyArgs, with_tests: bool, extra_dirs: &[PathBuf]) -> Result<
         Some(prefix) => known.iter().any(|k| k.starts_with(&format!("{prefix}/"))),
         None => known.iter().any(|k| k == id),
     };
-    let mut config_errors = Vec::new();
     for (id, level, span) in &config.rules {
         if exists(id) {
-            levels.overrides.insert(id.clone(), *level);
+            levels.file.insert(id.clone(), *level);
         } else {
             config_errors.push(config.rule_error(
                 span.clone(),
@@ -243,12 +257,13 @@ fn setup(args: &PolicyArgs, with_tests: bool, extra_dirs: &[PathBuf]) -> Result<
         }
     }
     if !config_errors.is_empty() {
+        config_errors.sort_by_key(|e| e.span.as_ref().map(|s| s.start).unwrap_or(0));
         return Err(Failure::Config(config_errors));
     }
     let mut unknown = Vec::new();
     for (id, level) in cli_rules {
         if exists(&id) {
-            levels.overrides.insert(id, level);
+            levels.cli.insert(id, level);
         } else {
             unknown.push(format!(
                 "`--rule {id}=…`: no rule `{id}`{}",
@@ -322,16 +337,12 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
     let on_github = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
     let format = args.format.unwrap_or(report::Format::Human);
     let color = args.output.is_none() && use_color(args.color);
-    let mut text = report::render(&report, format, RenderOptions { color });
-    if on_github && args.format.is_none() {
-        // On GitHub Actions without an explicit format: the readable report
-        // for the log, and annotations for the pull request.
-        text.push_str(&report::render(
-            &report,
-            report::Format::Github,
-            RenderOptions::default(),
-        ));
-    }
+    let text = report::render(&report, format, RenderOptions { color });
+    // On GitHub Actions without an explicit format, the annotations go to
+    // stdout (where the runner reads them) besides the readable report.
+    let annotations = (on_github && args.format.is_none())
+        .then(|| report::render(&report, report::Format::Github, RenderOptions::default()));
+    let mut out = std::io::stdout().lock();
     if let Some(path) = &args.output {
         write_atomically(path, &text)?;
         eprintln!(
@@ -340,13 +351,16 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
             path.display()
         );
     } else {
-        let mut out = std::io::stdout().lock();
         let _ = out.write_all(text.as_bytes());
-        let _ = out.flush();
         if format != report::Format::Human {
             eprintln!("{}", report.summary());
         }
     }
+    if let Some(annotations) = annotations {
+        let _ = out.write_all(annotations.as_bytes());
+    }
+    let _ = out.flush();
+    drop(out);
     if let Some(summary_path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
         let summary = report::github::step_summary(&report);
         let appended = std::fs::OpenOptions::new()
@@ -372,30 +386,19 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
 
 fn config_cmd(args: ConfigArgs) -> Result<u8, Failure> {
     let setup = setup(&args.policy, false, &[])?;
-    let from_cli: Vec<String> = args
-        .policy
-        .rules
-        .iter()
-        .filter_map(|s| s.split_once('=').map(|(id, _)| id.trim().to_string()))
-        .collect();
     let levels: Vec<(String, &'static str, String)> = catalog(&setup)
         .iter()
         .map(|r| {
-            let origin = if from_cli.contains(&r.id) {
-                "--rule".to_string()
-            } else if let Some(o) = setup.config.origins.get(&format!("rules.{}", r.id)) {
-                o.clone()
-            } else {
-                let category =
-                    r.id.rsplit_once('/')
-                        .map(|(c, _)| format!("rules.{c}/*"))
-                        .unwrap_or_default();
-                setup
+            let origin = match setup.levels.origin(&r.id) {
+                Some((true, key)) if key == r.id => "--rule".to_string(),
+                Some((true, key)) => format!("--rule {key}"),
+                Some((false, key)) => setup
                     .config
                     .origins
-                    .get(&category)
+                    .get(&format!("rules.{key}"))
                     .cloned()
-                    .unwrap_or_else(|| "default".to_string())
+                    .unwrap_or_else(|| "configuration".to_string()),
+                None => "default".to_string(),
             };
             (r.id.clone(), level_name(&setup, r), origin)
         })
@@ -435,6 +438,7 @@ fn man() -> Result<u8, Failure> {
 }
 
 fn parse(args: ParseArgs) -> Result<u8, Failure> {
+    let config = load_config(&args.policy)?;
     let bytes = std::fs::read(&args.file)
         .map_err(|e| Failure::message(format!("cannot read `{}`: {e}", args.file.display())))?;
     let source = String::from_utf8(bytes).map_err(|e| {
@@ -447,7 +451,7 @@ fn parse(args: ParseArgs) -> Result<u8, Failure> {
     let doc = document::parse(
         &discover::display_path(&args.file),
         &source,
-        &ParseOptions::default(),
+        &config.parse_options(),
     );
     let json = doc.to_json();
     let text = if args.compact {
@@ -509,16 +513,27 @@ fn explain(args: ExplainArgs) -> Result<u8, Failure> {
             crate::suggest::did_you_mean(&args.rule, &ids)
         )));
     };
-    print!(
-        "{}",
-        crate::policy::docs::explain(rule, &crate::config::defaults_json())
-    );
+    print!("{}", crate::policy::docs::explain(rule, &setup.config.data));
     Ok(EXIT_OK)
 }
 
 fn test(args: TestArgs) -> Result<u8, Failure> {
     let setup = setup(&args.policy, true, &args.dirs)?;
-    let results = run_tests(&setup.policies, args.run.as_deref());
+    // The bundled rules' tests are written against the default thresholds, so
+    // they run with the defaults whatever the project configures; the user's
+    // tests run with the user's configuration.
+    let bundled = PolicySet::load(
+        bundled_files(),
+        crate::config::defaults_json(),
+        true,
+        Some(setup.config.timeout()),
+    )?;
+    let mut results = run_tests(&bundled, args.run.as_deref(), Some(Origin::Bundled));
+    results.extend(run_tests(
+        &setup.policies,
+        args.run.as_deref(),
+        Some(Origin::Custom),
+    ));
     let mut out = std::io::stdout().lock();
     let (mut pass, mut fail, mut error) = (0, 0, 0);
     for r in &results {

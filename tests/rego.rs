@@ -16,7 +16,7 @@ fn bundled_rego_unit_tests_pass() {
                     .join("\n")
             )
         });
-    let results = run_tests(&set, None);
+    let results = run_tests(&set, None, None);
     let mut failures = Vec::new();
     for r in &results {
         match &r.outcome {

@@ -83,13 +83,22 @@ impl Config {
 
     /// Reads and validates `path`. Every problem is returned.
     pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
+        match Config::load_lenient(path) {
+            (config, errors) if errors.is_empty() => Ok(config),
+            (_, errors) => Err(errors),
+        }
+    }
+
+    /// Reads `path`, returning the best configuration it can make of it with
+    /// every problem found, so later checks (rule ids need the policies) can
+    /// add theirs and all are reported at once.
+    pub fn load_lenient(path: &Path) -> (Config, Vec<ConfigError>) {
         let shown = crate::discover::display_path(path);
         let text: Arc<str> = match std::fs::read_to_string(path) {
             Ok(t) => Arc::from(t),
             Err(e) => {
-                return Err(vec![ConfigError::plain(format!(
-                    "cannot read configuration `{shown}`: {e}"
-                ))]);
+                let message = format!("cannot read configuration `{shown}`: {e}");
+                return (Config::defaults(), vec![ConfigError::plain(message)]);
             }
         };
         let root = path
@@ -101,11 +110,12 @@ impl Config {
         } else {
             root
         };
-        Config::from_str(SourceFile { path: shown, text }, root)
+        Config::from_source(SourceFile { path: shown, text }, root)
     }
 
-    /// Validates configuration text. Every problem is returned.
-    pub fn from_str(file: SourceFile, root: PathBuf) -> Result<Config, Vec<ConfigError>> {
+    /// Validates configuration text: the merged configuration (defaults where
+    /// a value was wrong) and every problem, sorted by position.
+    pub fn from_source(file: SourceFile, root: PathBuf) -> (Config, Vec<ConfigError>) {
         let mut v = Validator {
             file: &file,
             errors: Vec::new(),
@@ -126,17 +136,17 @@ impl Config {
         let table = table.into_inner();
         v.merge_table(&table, &defaults, &mut data, "");
         v.check_semantics(&data, &root);
-        if !v.errors.is_empty() {
-            return Err(v.errors);
-        }
+        let mut errors = v.errors;
+        errors.sort_by_key(|e| e.span.as_ref().map(|s| s.start).unwrap_or(0));
         let (origins, rules) = (v.origins, v.rules);
-        Ok(Config {
+        let config = Config {
             file: Some(file),
             root,
             data,
             rules,
             origins,
-        })
+        };
+        (config, errors)
     }
 
     /// The parser's vocabulary from this configuration.

@@ -46,11 +46,15 @@ fn table(out: &mut String, config: &Config, path: &str, map: &serde_json::Map<St
             subtables.push((dotted, inner));
             continue;
         }
-        let origin = config
-            .origins
-            .get(&dotted)
-            .map(String::as_str)
-            .unwrap_or("default");
+        // A list extended by `[extend.…]` says where the extension came from.
+        let origin = match (
+            config.origins.get(&dotted),
+            config.origins.get(&format!("extend.{dotted}")),
+        ) {
+            (Some(set), _) => set.clone(),
+            (None, Some(extended)) => format!("default + {extended}"),
+            (None, None) => "default".to_string(),
+        };
         let _ = writeln!(out, "{} = {}  # {origin}", key(k), toml_value(v));
     }
     for (dotted, inner) in subtables {

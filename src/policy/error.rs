@@ -215,7 +215,9 @@ pub fn render(error: &PolicyError, color: bool) -> String {
     } else {
         miette::GraphicalTheme::unicode_nocolor()
     };
-    let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(100);
+    let handler = miette::GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_wrap_lines(false);
     let source = match (&error.file, &error.source) {
         (Some(file), Some(src)) if error.position.is_some() => {
             Some(miette::NamedSource::new(file.clone(), src.clone()))

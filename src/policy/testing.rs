@@ -6,6 +6,7 @@
 //! Tests may build their input from Markdown with
 //! `mlint.parse_markdown(text)` instead of writing the JSON document by hand.
 
+use super::catalog::Origin;
 use super::engine::{PolicySet, defined_rules};
 use super::error::PolicyError;
 
@@ -32,11 +33,16 @@ pub struct TestResult {
 }
 
 /// Runs every `test_*` rule of every test file loaded into `set`, in file
-/// then source order. `filter` keeps only tests whose name contains it.
-pub fn run_tests(set: &PolicySet, filter: Option<&str>) -> Vec<TestResult> {
+/// then source order. `filter` keeps only tests whose name contains it;
+/// `origin`, only test files of that origin.
+pub fn run_tests(set: &PolicySet, filter: Option<&str>, origin: Option<Origin>) -> Vec<TestResult> {
     let mut results = Vec::new();
     let base = set.engine();
-    for file in set.test_files() {
+    for file in set
+        .test_files()
+        .iter()
+        .filter(|f| origin.as_ref().is_none_or(|o| f.origin == *o))
+    {
         let Some((package, _)) = super::catalog::package_of(&file.source) else {
             continue;
         };
