@@ -203,6 +203,11 @@ impl Checker {
         ))
     }
 
+    /// An evaluator for [`Checker::check_bytes`] (one per thread).
+    pub fn evaluator(&self) -> Evaluator {
+        self.policies.evaluator()
+    }
+
     /// The full rule catalog, sorted by id.
     pub fn rules(&self) -> &[RuleMeta] {
         &self.rules
@@ -297,7 +302,7 @@ impl Checker {
                 return Ok(self.input_problem(display, builtin::NOT_UTF8, format!("`{display}` is not valid UTF-8: invalid byte 0x{:02X} at byte offset {offset}", bytes[offset]), line, None));
             }
         };
-        let doc = document::parse(display, &source, &self.parse_options);
+        let mut doc = document::parse(display, &source, &self.parse_options);
         let milestones = doc.milestone_count();
         if milestones == 0 {
             return Ok(FileOutcome {
@@ -307,12 +312,19 @@ impl Checker {
                 source: None,
             });
         }
+        // `lines` repeats the whole file; skip converting it unless a policy
+        // reads it (suppressions only need the comments).
+        let reads_lines = self.policies.reads_lines();
+        let lines = if reads_lines {
+            Vec::new()
+        } else {
+            std::mem::take(&mut doc.lines)
+        };
         let mut input = doc.to_json();
-        if !self.policies.reads_lines()
-            && let Some(map) = input.as_object_mut()
-        {
+        if !reads_lines && let Some(map) = input.as_object_mut() {
             map.remove("lines");
         }
+        doc.lines = lines;
         let raw = eval
             .evaluate(regorus::Value::from(input))
             .map_err(|e| e.while_checking(display))?;

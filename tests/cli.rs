@@ -222,8 +222,7 @@ fn format_human_without_colour() {
         "   ╭─[docs/sprint-6.md:3:1]",
         " 2 │",
         " 3 │ ## Sprint 6: Hardening",
-        "   · ───────────┬──────────",
-        "   ·            ╰── docs/sprint-6.md:3:1",
+        "   · ──────────────────────",
         " 4 │",
         "   ╰────",
         "  help: Add `**Success Criteria:**` or `**Deliverables:**` under the heading, followed by a list.",
@@ -1405,7 +1404,7 @@ fn config_error_wrong_type() {
         "{err}"
     );
     assert!(err.contains(" 2 │ require_reason = \"yes\"\n"), "{err}");
-    assert!(err.contains("╰── mlint.toml:2\n"), "{err}");
+    assert!(err.contains("╭─[mlint.toml:2:18]\n"), "{err}");
     let out = config_error("[duration.max_days]\nsprint = \"three weeks\"\n");
     assert!(
         out.stderr_flat()

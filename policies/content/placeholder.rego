@@ -25,14 +25,26 @@ package mlint.rules.content.placeholder
 
 import data.mlint.lib.result
 
-report contains result.at(m, msg) if {
+# suspects are the milestones with a placeholder anywhere in their heading,
+# fields or items: one search over all of a milestone's text rules out most
+# milestones before each text is searched on its own.
+suspects contains m if {
 	some m in input.milestones
+	texts := array.concat(
+		array.concat([m.heading], [f.value | some f in m.fields]),
+		[item.text | some s in m.sections; some item in s.items],
+	)
+	regex.match(any_placeholder, concat("\n", texts))
+}
+
+report contains result.at(m, msg) if {
+	some m in suspects
 	found := placeholders(m.heading)
 	msg := sprintf("%s `%s` has template text %s in its heading", [m.kind, m.heading, found])
 }
 
 report contains result.at(f, msg) if {
-	some m in input.milestones
+	some m in suspects
 	some key, f in m.fields
 	key != "duration"
 	found := placeholders(f.value)
@@ -40,7 +52,7 @@ report contains result.at(f, msg) if {
 }
 
 report contains result.at(item, msg) if {
-	some m in input.milestones
+	some m in suspects
 	some s in m.sections
 	some item in s.items
 	not is_field_value(m, item)
@@ -63,7 +75,9 @@ placeholders(text) := concat(", ", [sprintf("`%s`", [p]) | some p in sort(kept)]
 
 # One alternation of every pattern: most texts hold no placeholder, and one
 # match rules them out before each pattern is searched on its own.
-any_placeholder := concat("|", [sprintf("(?:%s)", [p]) | some p in data.mlint.config.placeholders.patterns])
+# `(?m)` lets `^` match at the start of each text once they are joined by
+# newlines (texts hold no newline of their own).
+any_placeholder := sprintf("(?m)%s", [concat("|", [sprintf("(?:%s)", [p]) | some p in data.mlint.config.placeholders.patterns])])
 
 inside_another(p, found) if {
 	some other in found

@@ -44,10 +44,8 @@ report contains result.at(m, msg) if {
 	msg := sprintf("%s `%s` lists no documentation among its success criteria or deliverables", [m.kind, m.heading])
 }
 
-any_mentions_docs(items) if {
-	some item in items
-	mentions_docs(item.text)
-}
+# One search over all items at once (items hold no newline of their own).
+any_mentions_docs(items) if mentions_docs(concat("\n", [item.text | some item in items]))
 
 # One case-insensitive pattern, built once per evaluation rather than once
 # per item: ASCII keywords as whole words with an optional plural `s`,

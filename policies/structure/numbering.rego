@@ -37,33 +37,38 @@ numbered := [[m, digits, group] |
 	group := [m.kind, keyword(m), parent(m)]
 ]
 
+# members[group] lists the indexes into `numbered` of one group, in document
+# order; milestones are only ever compared within their group.
+members[group] := [j | some j, n in numbered; n[2] == group] if some [_, _, group] in numbered
+
 report contains result.at(later, msg) if {
-	some j
-	[later, digits, group] := numbered[j]
-	i := min([k | some k, n in numbered; k < j; n[1] == digits; n[2] == group])
-	earlier := numbered[i][0]
+	some list in members
+	some p, j in list
+	[later, digits, _] := numbered[j]
+	earlier := first_with(list, p, digits)
 	msg := sprintf("%s `%s` repeats the number `%s` of `%s` on line %d", [
 		later.kind, later.heading, later.number, earlier.heading, earlier.line,
 	])
 }
 
 report contains result.at(later, msg) if {
-	some j
-	[later, digits, group] := numbered[j]
-	not repeated(j)
-	i := max([k | some k, n in numbered; k < j; n[2] == group])
-	[earlier, before, _] := numbered[i]
+	some list in members
+	some p, j in list
+	p > 0
+	[later, digits, _] := numbered[j]
+	not first_with(list, p, digits)
+	[earlier, before, _] := numbered[list[p - 1]]
 	digits < before
 	msg := sprintf("%s `%s` is numbered `%s`, lower than `%s` on line %d before it", [
 		later.kind, later.heading, later.number, earlier.number, earlier.line,
 	])
 }
 
-repeated(j) if {
-	some k, n in numbered
-	k < j
-	n[1] == numbered[j][1]
-	n[2] == numbered[j][2]
+# first_with(list, p, digits) is the first milestone before position `p` of
+# the group `list` with the same digits, if any.
+first_with(list, p, digits) := numbered[list[q]][0] if {
+	p > 0
+	q := min([k | some k in numbers.range(0, p - 1); numbered[list[k]][1] == digits])
 }
 
 keyword(m) := lower(m.keyword) if is_string(m.keyword)

@@ -10,8 +10,9 @@ use std::sync::Arc;
 pub struct ConfigError {
     /// The file, when there is one.
     pub path: Option<String>,
-    /// Its text, for the snippet.
+    /// Its text, for the snippet (named, so the snippet's header shows the file).
     pub text: Option<Arc<str>>,
+    named: Option<miette::NamedSource<Arc<str>>>,
     /// Where in the file.
     pub span: Option<Range<usize>>,
     /// What is wrong.
@@ -26,6 +27,7 @@ impl ConfigError {
         ConfigError {
             path: None,
             text: None,
+            named: None,
             span: None,
             message,
             help: None,
@@ -42,6 +44,10 @@ impl ConfigError {
         ConfigError {
             path: Some(file.path.clone()),
             text: Some(Arc::clone(&file.text)),
+            named: Some(miette::NamedSource::new(
+                file.path.clone(),
+                Arc::clone(&file.text),
+            )),
             span,
             message,
             help,
@@ -94,18 +100,14 @@ impl miette::Diagnostic for ConfigError {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.text.as_ref().map(|t| t as &dyn miette::SourceCode)
+        self.named.as_ref().map(|t| t as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let span = self.span.clone()?;
         self.text.as_ref()?;
-        let label = self
-            .path
-            .clone()
-            .map(|p| format!("{p}:{}", self.line().unwrap_or(1)));
         Some(Box::new(std::iter::once(miette::LabeledSpan::new(
-            label,
+            None,
             span.start,
             span.len(),
         ))))

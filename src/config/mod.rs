@@ -348,7 +348,7 @@ impl Validator<'_> {
                 format!("{prefix}.{name}")
             };
             if prefix == "rules" {
-                self.rule_entry(&name, v);
+                self.rule_entry(&name, k.span(), v);
                 continue;
             }
             if key == "extend" {
@@ -402,7 +402,7 @@ impl Validator<'_> {
         }
     }
 
-    fn rule_entry(&mut self, id: &str, v: &toml::Spanned<DeValue<'_>>) {
+    fn rule_entry(&mut self, id: &str, key_span: Range<usize>, v: &toml::Spanned<DeValue<'_>>) {
         let level = match v.get_ref() {
             DeValue::String(s) if s == "off" => None,
             DeValue::String(s) => {
@@ -433,7 +433,7 @@ impl Validator<'_> {
         let line = self.line_of(&v.span());
         self.origins
             .insert(format!("rules.{id}"), format!("{}:{line}", self.file.path));
-        self.rules.push((id.to_string(), level, Some(v.span())));
+        self.rules.push((id.to_string(), level, Some(key_span)));
     }
 
     /// `[extend.sections]`, `[extend.fields]`, `[extend.keywords]`,

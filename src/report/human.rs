@@ -60,9 +60,9 @@ impl Diagnostic for Rendered<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.source.as_ref()?;
         let loc = &self.finding.location;
-        let label = format!("{}:{}:{}", self.finding.path, loc.line, loc.column);
+        // The header already names the place; the label only underlines it.
         Some(Box::new(std::iter::once(LabeledSpan::new(
-            Some(label),
+            None,
             loc.start,
             loc.end.saturating_sub(loc.start),
         ))))

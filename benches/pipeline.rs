@@ -1,0 +1,76 @@
+//! Criterion benchmarks of each stage of the pipeline, on one realistic
+//! generated file (the shape `examples/gen_corpus.rs` writes) and on the
+//! example plans shipped in `fixtures/examples/`:
+//!
+//! - `startup/engine`: compiling the bundled policies (once per run);
+//! - `parse`: Markdown → document;
+//! - `input`: document → the regorus value policies see;
+//! - `evaluate`: every bundled rule over one document;
+//! - `check_file`: the whole per-file path (read aside).
+//!
+//! CI compiles these and runs each once (`cargo bench -- --test`); no time is
+//! asserted anywhere.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use mlint::check::Checker;
+use mlint::document::{ParseOptions, parse};
+use mlint::policy::{PolicySet, bundled_files};
+use std::hint::black_box;
+
+fn sample() -> String {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut text = String::new();
+    for name in ["roadmap.md", "team-plan.md"] {
+        text.push_str(
+            &std::fs::read_to_string(format!("{root}/fixtures/examples/{name}")).expect("fixture"),
+        );
+        text.push('\n');
+    }
+    // About 10 KB, like one file of the benchmark corpus.
+    while text.len() < 10 * 1024 {
+        let copy = text.clone();
+        text.push_str(&copy);
+    }
+    text
+}
+
+fn benches(c: &mut Criterion) {
+    let text = sample();
+    let options = ParseOptions::default();
+    let config = mlint::config::defaults_json();
+
+    c.bench_function("startup/engine", |b| {
+        b.iter(|| PolicySet::load(bundled_files(), config.clone(), false, None).expect("policies"))
+    });
+    c.bench_function("parse", |b| {
+        b.iter(|| parse("bench.md", black_box(&text), &options))
+    });
+    let doc = parse("bench.md", &text, &options);
+    c.bench_function("input", |b| {
+        b.iter(|| regorus::Value::from(black_box(&doc).to_json()))
+    });
+
+    let set = PolicySet::load(bundled_files(), config.clone(), false, None).expect("policies");
+    let input = regorus::Value::from(doc.to_json());
+    let mut eval = set.evaluator();
+    c.bench_function("evaluate", |b| {
+        b.iter(|| eval.evaluate(black_box(input.clone())).expect("evaluates"))
+    });
+
+    let checker = Checker::bundled().expect("policies");
+    let mut eval = checker.evaluator();
+    c.bench_function("check_file", |b| {
+        b.iter(|| {
+            checker
+                .check_bytes(&mut eval, "bench.md", black_box(text.clone().into_bytes()))
+                .expect("checks")
+        })
+    });
+}
+
+criterion_group! {
+    name = pipeline;
+    config = Criterion::default().sample_size(20);
+    targets = benches
+}
+criterion_main!(pipeline);
