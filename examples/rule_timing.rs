@@ -31,6 +31,7 @@ fn main() {
         docs.len()
     );
     aggregate(&set, &inputs);
+    overhead(&set);
     for rule in set.rules() {
         let mut engine = set.evaluator_engine();
         let mut total = Duration::ZERO;
@@ -63,4 +64,17 @@ pub fn aggregate(set: &PolicySet, inputs: &[regorus::Value]) {
             .expect("evaluates");
     }
     println!("all rules in one query: {:?}", t.elapsed());
+}
+
+/// Times one cheap rule on an empty document: the fixed cost of an evaluation.
+#[allow(dead_code)]
+pub fn overhead(set: &PolicySet) {
+    let mut engine = set.evaluator_engine();
+    engine.set_input(regorus::Value::from(serde_json::json!({"milestones": []})));
+    let rule = "data.mlint.rules.duration.missing.report".to_string();
+    let t = Instant::now();
+    for _ in 0..1000 {
+        let _ = engine.eval_rule(rule.clone());
+    }
+    println!("fixed cost of one eval_rule: {:?}", t.elapsed() / 1000);
 }

@@ -331,11 +331,15 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
     let targets = discover::discover(&args.paths, &setup.discover)
         .map_err(|errs| Failure::Messages(errs.iter().map(|e| e.to_string()).collect()))?;
     let require_reason = setup.config.flag("require_reason");
+    let format = args.format.unwrap_or(report::Format::Human);
     let checker = Checker::new(setup.policies, setup.parse_options, setup.levels)
-        .require_reason(require_reason);
+        .require_reason(require_reason)
+        .keep_sources(matches!(
+            format,
+            report::Format::Human | report::Format::Sarif
+        ));
     let report = checker.check(&targets, args.jobs.unwrap_or(0))?;
     let on_github = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
-    let format = args.format.unwrap_or(report::Format::Human);
     let color = args.output.is_none() && use_color(args.color);
     let text = report::render(&report, format, RenderOptions { color });
     // On GitHub Actions without an explicit format, the annotations go to

@@ -79,3 +79,36 @@ fn fail_fixtures_trigger_exactly_their_rule() {
         insta::assert_snapshot!(format!("fail_{}", id.replace('/', "__")), found.join("\n"));
     }
 }
+
+/// The RVM (used for runs over many files) and the interpreter (used for a
+/// few files and for errors) find exactly the same things on every fixture.
+#[test]
+fn the_rvm_and_the_interpreter_agree_on_every_fixture() {
+    use mlint::document::{ParseOptions, parse};
+    use mlint::policy::{PolicySet, bundled_files};
+    let set = PolicySet::load(bundled_files(), mlint::config::defaults_json(), false, None).expect("policies");
+    let mut slow = set.evaluator();
+    let mut fast = set.fast_evaluator();
+    assert!(fast.uses_vm(), "the bundled rules compile for the RVM");
+    let mut stack = vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")];
+    let mut compared = 0;
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            if path.extension().is_none_or(|e| e != "md") {
+                continue;
+            }
+            let input = regorus::Value::from(parse("f.md", &text, &ParseOptions::default()).to_json());
+            let a = slow.evaluate(input.clone()).expect("interpreter");
+            let b = fast.evaluate(input).expect("rvm");
+            assert_eq!(a, b, "{}", path.display());
+            compared += 1;
+        }
+    }
+    assert!(compared > 30, "compared {compared} fixtures");
+}

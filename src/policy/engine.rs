@@ -11,6 +11,7 @@
 use super::catalog::{self, Origin, RuleMeta, Style};
 use super::error::PolicyError;
 use regorus::Engine;
+use regorus::rvm::vm::RegoVM;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -77,6 +78,13 @@ struct Entry {
 #[derive(Clone)]
 pub struct PolicySet {
     engine: Engine,
+    /// Built on first use: compiling for the RVM costs a few milliseconds of
+    /// start-up, which only pays off over many files.
+    vm: Arc<std::sync::OnceLock<Option<VmProgram>>>,
+    vm_inputs: Option<(
+        regorus::Value,
+        Option<regorus::utils::limits::ExecutionTimerConfig>,
+    )>,
     reads_lines: bool,
     rules: Arc<Vec<RuleMeta>>,
     entries: Arc<Vec<Entry>>,
@@ -86,8 +94,54 @@ pub struct PolicySet {
 /// Evaluates rules for one thread. Cheap to create from a [`PolicySet`].
 pub struct Evaluator {
     engine: Engine,
+    vm: Option<RegoVM>,
     rules: Arc<Vec<RuleMeta>>,
     entries: Arc<Vec<Entry>>,
+}
+
+/// The bundled and user rules compiled for regorus's virtual machine (RVM),
+/// which evaluates them about twice as fast as the tree-walking interpreter
+/// with identical results. Shared by every worker thread.
+struct VmProgram {
+    compiled: regorus::CompiledPolicy,
+    program: Arc<regorus::rvm::program::Program>,
+    data: regorus::Value,
+    timer: Option<regorus::utils::limits::ExecutionTimerConfig>,
+}
+
+impl VmProgram {
+    /// Compiles every reporting query; `None` when a policy uses something
+    /// the RVM does not support (the interpreter then does all the work).
+    fn build(
+        engine: &Engine,
+        entries: &[Entry],
+        data: regorus::Value,
+        timer: Option<regorus::utils::limits::ExecutionTimerConfig>,
+    ) -> Option<VmProgram> {
+        let queries: Vec<&str> = entries
+            .iter()
+            .flat_map(|e| e.queries.iter().map(|(q, _)| q.as_str()))
+            .collect();
+        let first: Arc<str> = Arc::from(*queries.first()?);
+        let compiled = engine.clone().compile_with_entrypoint(&first).ok()?;
+        let program =
+            regorus::languages::rego::compiler::Compiler::compile_from_policy(&compiled, &queries)
+                .ok()?;
+        Some(VmProgram {
+            compiled,
+            program,
+            data,
+            timer,
+        })
+    }
+
+    fn machine(&self) -> Option<RegoVM> {
+        let mut vm = RegoVM::new_with_policy(self.compiled.clone());
+        vm.load_program(Arc::clone(&self.program));
+        vm.set_data(self.data.clone()).ok()?;
+        vm.set_execution_timer_config(self.timer);
+        Some(vm)
+    }
 }
 
 /// Names of the top-level rules a source defines (`name if`, `name contains`,
@@ -248,8 +302,8 @@ impl PolicySet {
                 )),
             }
         }
-        let data = serde_json::json!({ "mlint": { "config": config } });
-        if let Err(e) = engine.add_data(regorus::Value::from(data)) {
+        let data = regorus::Value::from(serde_json::json!({ "mlint": { "config": config } }));
+        if let Err(e) = engine.add_data(data.clone()) {
             errors.push(PolicyError::plain(format!(
                 "cannot load configuration data: {e}"
             )));
@@ -266,8 +320,17 @@ impl PolicySet {
         // converting it costs time on every file. Keep it only when some
         // policy mentions it.
         let reads_lines = loaded.iter().any(|f| f.source.contains("lines"));
+        let timer = timeout.map(|limit| regorus::utils::limits::ExecutionTimerConfig {
+            limit,
+            check_interval: std::num::NonZeroU32::new(1000).expect("non-zero"),
+        });
+        let vm_inputs = std::env::var_os("MLINT_NO_RVM")
+            .is_none()
+            .then_some((data, timer));
         Ok(PolicySet {
             engine,
+            vm: Arc::new(std::sync::OnceLock::new()),
+            vm_inputs,
             reads_lines,
             rules: Arc::new(rules),
             entries: Arc::new(entries),
@@ -294,6 +357,24 @@ impl PolicySet {
     pub fn evaluator(&self) -> Evaluator {
         Evaluator {
             engine: self.engine.clone(),
+            vm: None,
+            rules: Arc::clone(&self.rules),
+            entries: Arc::clone(&self.entries),
+        }
+    }
+
+    /// An evaluator that runs the rules on the RVM when they compile for it
+    /// (faster per file, a few milliseconds more to start): for runs over
+    /// many files. Results are identical; on any RVM error the file is
+    /// evaluated again by the interpreter, whose errors name file and line.
+    pub fn fast_evaluator(&self) -> Evaluator {
+        let program = self.vm.get_or_init(|| {
+            let (data, timer) = self.vm_inputs.clone()?;
+            VmProgram::build(&self.engine, &self.entries, data, timer)
+        });
+        Evaluator {
+            engine: self.engine.clone(),
+            vm: program.as_ref().and_then(VmProgram::machine),
             rules: Arc::clone(&self.rules),
             entries: Arc::clone(&self.entries),
         }
@@ -312,9 +393,36 @@ impl PolicySet {
 }
 
 impl Evaluator {
+    /// Whether this evaluator runs the rules on the RVM.
+    pub fn uses_vm(&self) -> bool {
+        self.vm.is_some()
+    }
+
     /// Runs every rule over `input`. A rule that fails at evaluation, or that
     /// returns something that is not a finding, is a [`PolicyError`] naming it.
     pub fn evaluate(&mut self, input: regorus::Value) -> Result<Vec<RawFinding>, PolicyError> {
+        if let Some(vm) = &mut self.vm {
+            vm.set_input(input.clone());
+            let mut out = Vec::new();
+            let mut ok = true;
+            'rules: for (index, entry) in self.entries.iter().enumerate() {
+                let rule = &self.rules[index];
+                for (query, warn_only) in &entry.queries {
+                    match vm.execute_entry_point_by_name(query) {
+                        Ok(value) => collect(rule, index, *warn_only, &value, &mut out)?,
+                        Err(_) => {
+                            // Re-run on the interpreter, whose errors name
+                            // the policy file and line.
+                            ok = false;
+                            break 'rules;
+                        }
+                    }
+                }
+            }
+            if ok {
+                return Ok(out);
+            }
+        }
         self.engine.set_input(input);
         let mut out = Vec::new();
         for (index, entry) in self.entries.iter().enumerate() {
