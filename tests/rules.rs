@@ -86,7 +86,8 @@ fn fail_fixtures_trigger_exactly_their_rule() {
 fn the_rvm_and_the_interpreter_agree_on_every_fixture() {
     use mlint::document::{ParseOptions, parse};
     use mlint::policy::{PolicySet, bundled_files};
-    let set = PolicySet::load(bundled_files(), mlint::config::defaults_json(), false, None).expect("policies");
+    let set = PolicySet::load(bundled_files(), mlint::config::defaults_json(), false, None)
+        .expect("policies");
     let mut slow = set.evaluator();
     let mut fast = set.fast_evaluator();
     assert!(fast.uses_vm(), "the bundled rules compile for the RVM");
@@ -99,11 +100,14 @@ fn the_rvm_and_the_interpreter_agree_on_every_fixture() {
                 stack.push(path);
                 continue;
             }
-            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
             if path.extension().is_none_or(|e| e != "md") {
                 continue;
             }
-            let input = regorus::Value::from(parse("f.md", &text, &ParseOptions::default()).to_json());
+            let input =
+                regorus::Value::from(parse("f.md", &text, &ParseOptions::default()).to_json());
             let a = slow.evaluate(input.clone()).expect("interpreter");
             let b = fast.evaluate(input).expect("rvm");
             assert_eq!(a, b, "{}", path.display());
