@@ -200,11 +200,12 @@ impl Checker {
 
     /// A checker with the bundled policies and the default configuration.
     pub fn bundled() -> Result<Checker, Vec<PolicyError>> {
+        let config = crate::config::Config::defaults();
         let policies = PolicySet::load(
             crate::policy::bundled_files(),
-            crate::config::defaults_json(),
+            config.data.clone(),
             false,
-            None,
+            Some(config.timeout()),
         )?;
         Ok(Checker::new(
             policies,
@@ -315,7 +316,13 @@ impl Checker {
                 let offset = e.utf8_error().valid_up_to();
                 let bytes = e.into_bytes();
                 let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
-                let line = valid.matches('\n').count() + 1;
+                // The line holding the bad byte: one more than the line
+                // endings before it (`\n`, `\r\n` or a lone `\r`, as the parser counts).
+                let lone_cr = valid
+                    .match_indices('\r')
+                    .filter(|(i, _)| valid.as_bytes().get(i + 1) != Some(&b'\n'))
+                    .count();
+                let line = valid.matches('\n').count() + lone_cr + 1;
                 return Ok(self.input_problem(display, builtin::NOT_UTF8, format!("`{display}` is not valid UTF-8: invalid byte 0x{:02X} at byte offset {offset}", bytes[offset]), line, None));
             }
         };
@@ -348,7 +355,7 @@ impl Checker {
         let index = LineIndex::new(&source);
         let mut findings = Vec::with_capacity(raw.len());
         for r in raw {
-            if let Some(f) = self.resolve(display, &index, source.len(), r)? {
+            if let Some(f) = self.resolve(display, &index, &source, r)? {
                 findings.push(f);
             }
         }
@@ -408,9 +415,10 @@ impl Checker {
         &self,
         display: &str,
         index: &LineIndex,
-        len: usize,
+        source: &str,
         raw: RawFinding,
     ) -> Result<Option<Finding>, PolicyError> {
+        let len = source.len();
         let meta = &self.policies.rules()[raw.rule];
         let default = if raw.warn_only {
             Severity::Warning
@@ -433,6 +441,16 @@ impl Checker {
                         meta,
                         format!(
                             "finding `{}` has a span ({s}..{e}) outside the file ({len} bytes)",
+                            raw.message
+                        ),
+                    )
+                    .while_checking(display));
+                }
+                if !(source.is_char_boundary(s) && source.is_char_boundary(e)) {
+                    return Err(PolicyError::malformed(
+                        meta,
+                        format!(
+                            "finding `{}` has a span ({s}..{e}) that cuts through a character",
                             raw.message
                         ),
                     )

@@ -32,20 +32,52 @@ import data.mlint.lib.result
 numbered := [[m, digits, group] |
 	some m in input.milestones
 	is_string(m.number)
-	digits := [to_number(d) | some d in regex.find_n(`[0-9]+`, m.number, -1)]
+	digits := [as_number(d) | some d in regex.find_n(`[0-9]+`, m.number, -1)]
 	count(digits) > 0
 	group := [m.kind, keyword(m), parent(m)]
 ]
 
+# as_number reads a run of digits; `03` is 3 (to_number rejects leading zeros).
+as_number(d) := 0 if trim_left(d, "0") == ""
+
+as_number(d) := to_number(trim_left(d, "0")) if trim_left(d, "0") != ""
+
+groups := {n[2] | some n in numbered}
+
 # members[group] lists the indexes into `numbered` of one group, in document
 # order; milestones are only ever compared within their group.
-members[group] := [j | some j, n in numbered; n[2] == group] if some [_, _, group] in numbered
+members[group] := [j | some j, n in numbered; n[2] == group] if some group in groups
+
+# keyed sorts the numbered milestones by group, number and position, so that
+# a repeated number sits right after the earlier milestone it repeats: one
+# sort instead of comparing every pair.
+keyed := sort([[n[2], n[1], j] | some j, n in numbered])
+
+# first_of[[group, digits]] is the first milestone with that number in its
+# group: the start of its run in `keyed`.
+first_of[[group, digits]] := j if {
+	some k, [group, digits, j] in keyed
+	not same_as_previous(k)
+}
+
+same_as_previous(k) if {
+	k > 0
+	[group, digits, _] := keyed[k]
+	[prev_group, prev_digits, _] := keyed[k - 1]
+	prev_group == group
+	prev_digits == digits
+}
+
+# repeats[j] is the index of the first milestone whose number j repeats.
+repeats[j] := first_of[[group, digits]] if {
+	some k, [group, digits, j] in keyed
+	same_as_previous(k)
+}
 
 report contains result.at(later, msg) if {
-	some list in members
-	some p, j in list
-	[later, digits, _] := numbered[j]
-	earlier := first_with(list, p, digits)
+	some j, i in repeats
+	later := numbered[j][0]
+	earlier := numbered[i][0]
 	msg := sprintf("%s `%s` repeats the number `%s` of `%s` on line %d", [
 		later.kind, later.heading, later.number, earlier.heading, earlier.line,
 	])
@@ -55,20 +87,13 @@ report contains result.at(later, msg) if {
 	some list in members
 	some p, j in list
 	p > 0
+	not repeats[j]
 	[later, digits, _] := numbered[j]
-	not first_with(list, p, digits)
 	[earlier, before, _] := numbered[list[p - 1]]
 	digits < before
 	msg := sprintf("%s `%s` is numbered `%s`, lower than `%s` on line %d before it", [
 		later.kind, later.heading, later.number, earlier.number, earlier.line,
 	])
-}
-
-# first_with(list, p, digits) is the first milestone before position `p` of
-# the group `list` with the same digits, if any.
-first_with(list, p, digits) := numbered[list[q]][0] if {
-	p > 0
-	q := min([k | some k in numbers.range(0, p - 1); numbered[list[k]][1] == digits])
 }
 
 keyword(m) := lower(m.keyword) if is_string(m.keyword)

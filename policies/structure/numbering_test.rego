@@ -73,3 +73,8 @@ test_numbering_goes_backwards_under_one_parent if {
 	]}
 	count(found) == 1
 }
+
+test_a_leading_zero_reads_as_the_number if {
+	count(messages([phase("03", 1), phase("3", 10)])) == 1
+	count(messages([phase("01", 1), phase("02", 10)])) == 0
+}

@@ -21,6 +21,7 @@ mod text;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+pub mod invariants;
 pub use lines::LineIndex;
 pub use model::*;
 pub use options::{ParseOptions, Units, Vocabulary};

@@ -198,6 +198,11 @@ impl PolicySet {
             });
         }
         let mut errors = Vec::new();
+        if let Err(e) = super::limits::register(&mut engine) {
+            errors.push(PolicyError::plain(format!(
+                "cannot register numbers.range: {e}"
+            )));
+        }
         if let Err(e) = super::fastregex::register(&mut engine) {
             errors.push(PolicyError::plain(format!(
                 "cannot register regex functions: {e}"

@@ -72,7 +72,13 @@ impl PolicyError {
     /// A rule failed while evaluating a document.
     pub fn evaluation(rule: &RuleMeta, err: &anyhow::Error) -> Self {
         let mut e = Self::from_regorus(err, &[], Some(rule));
-        e.message = format!("rule `{}` failed: {}", rule.id, e.message);
+        e.message = match time_limit(&e.message) {
+            Some(limit) => format!(
+                "rule `{}` ran longer than the time limit of {limit} (`limits.timeout_seconds`) and was stopped",
+                rule.id
+            ),
+            None => format!("rule `{}` failed: {}", rule.id, e.message),
+        };
         e
     }
 
@@ -111,6 +117,27 @@ impl PolicyError {
         }
         None
     }
+}
+
+/// The limit of regorus's "execution exceeded time limit (…, limit=Nns)"
+/// error, in seconds, when `message` is one.
+fn time_limit(message: &str) -> Option<String> {
+    if !message.contains("exceeded time limit") {
+        return None;
+    }
+    let ns: f64 = message
+        .split("limit=")
+        .nth(1)?
+        .split("ns")
+        .next()?
+        .parse()
+        .ok()?;
+    let secs = ns / 1e9;
+    Some(if secs.fract() == 0.0 {
+        format!("{secs:.0} s")
+    } else {
+        format!("{secs} s")
+    })
 }
 
 /// Finds `--> file:line:col` in regorus's text.
@@ -233,6 +260,13 @@ pub fn render(error: &PolicyError, color: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_limits_are_said_in_seconds() {
+        let msg = "execution exceeded time limit (elapsed=1007087994ns, limit=1000000000ns)";
+        assert_eq!(time_limit(msg).as_deref(), Some("1 s"));
+        assert_eq!(time_limit("unknown function"), None);
+    }
 
     #[test]
     fn regorus_positions_are_recovered() {

@@ -8,6 +8,7 @@ pub mod docs;
 pub mod engine;
 pub mod error;
 pub mod fastregex;
+pub mod limits;
 pub mod testing;
 
 pub use catalog::{Origin, RuleMeta, Style};
