@@ -101,3 +101,17 @@ pub fn sort_findings(findings: &mut Vec<Finding>) {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
 }
+
+/// The one miette renderer every human-facing report uses (findings,
+/// configuration errors, policy errors): Unicode art, colour only when
+/// asked, and no line wrapping, so messages and rule ids stay greppable.
+pub fn graphical_handler(color: bool) -> miette::GraphicalReportHandler {
+    let theme = if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    miette::GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_wrap_lines(false)
+}

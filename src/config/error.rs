@@ -62,14 +62,7 @@ impl ConfigError {
 
     /// Renders the error with miette (a snippet with the span labelled).
     pub fn render(&self, color: bool) -> String {
-        let theme = if color {
-            miette::GraphicalTheme::unicode()
-        } else {
-            miette::GraphicalTheme::unicode_nocolor()
-        };
-        let handler = miette::GraphicalReportHandler::new_themed(theme)
-            .with_width(100)
-            .with_wrap_lines(false);
+        let handler = crate::diagnostic::graphical_handler(color);
         let mut out = String::new();
         let _ = handler.render_report(&mut out, self);
         out

@@ -237,14 +237,7 @@ impl miette::Diagnostic for Rendered<'_> {
 
 /// Renders `error` for the terminal (stderr).
 pub fn render(error: &PolicyError, color: bool) -> String {
-    let theme = if color {
-        miette::GraphicalTheme::unicode()
-    } else {
-        miette::GraphicalTheme::unicode_nocolor()
-    };
-    let handler = miette::GraphicalReportHandler::new_themed(theme)
-        .with_width(100)
-        .with_wrap_lines(false);
+    let handler = crate::diagnostic::graphical_handler(color);
     let source = match (&error.file, &error.source) {
         (Some(file), Some(src)) if error.position.is_some() => {
             Some(miette::NamedSource::new(file.clone(), src.clone()))

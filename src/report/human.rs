@@ -7,9 +7,7 @@
 
 use crate::check::Report;
 use crate::diagnostic::{Finding, Severity};
-use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
-};
+use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
 use std::fmt;
 use std::sync::Arc;
 
@@ -71,14 +69,7 @@ impl Diagnostic for Rendered<'_> {
 
 /// Renders every finding, then the summary line.
 pub fn render(report: &Report, color: bool) -> String {
-    let theme = if color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(100)
-        .with_wrap_lines(false);
+    let handler = crate::diagnostic::graphical_handler(color);
     let mut out = String::new();
     for finding in &report.findings {
         let source = report
