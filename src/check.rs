@@ -474,22 +474,13 @@ impl Checker {
             }
             (None, None) => (0, 0),
         };
-        let (line, column) = index.line_col(start);
-        let (end_line, end_column) = index.line_col(end);
         Ok(Some(Finding {
             path: display.to_string(),
             rule: meta.id.clone(),
             severity,
             message: raw.message,
             help: raw.help.or_else(|| meta.help.clone()),
-            location: Location {
-                line,
-                column,
-                end_line,
-                end_column,
-                start,
-                end,
-            },
+            location: Location::from_span(index, start, end),
         }))
     }
 }

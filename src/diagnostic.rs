@@ -66,6 +66,23 @@ pub struct Location {
     pub end: usize,
 }
 
+impl Location {
+    /// The location of the byte span `start..end` of a file, with lines and
+    /// columns from its `index`.
+    pub fn from_span(index: &crate::document::LineIndex, start: usize, end: usize) -> Location {
+        let (line, column) = index.line_col(start);
+        let (end_line, end_column) = index.line_col(end);
+        Location {
+            line,
+            column,
+            end_line,
+            end_column,
+            start,
+            end,
+        }
+    }
+}
+
 /// One thing a rule found in one file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {

@@ -173,22 +173,13 @@ pub fn apply(
     let mut extra = Vec::new();
     let mut emit = |rule: &str, default: Severity, d: &Directive, message: String, help: &str| {
         if let Some(severity) = (settings.level)(rule, default) {
-            let (line, column) = index.line_col(d.span.0);
-            let (end_line, end_column) = index.line_col(d.span.1);
             extra.push(Finding {
                 path: path.to_string(),
                 rule: rule.to_string(),
                 severity,
                 message,
                 help: Some(help.to_string()),
-                location: Location {
-                    line,
-                    column,
-                    end_line,
-                    end_column,
-                    start: d.span.0,
-                    end: d.span.1,
-                },
+                location: Location::from_span(index, d.span.0, d.span.1),
             });
         }
     };

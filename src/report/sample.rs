@@ -138,23 +138,5 @@ fn rule(
 fn locate(source: &str, first: &str, last: &str) -> Location {
     let start = source.find(first).expect("sample text");
     let end = start + source[start..].find(last).expect("sample text") + last.len();
-    let (line, column) = line_col(source, start);
-    let (end_line, end_column) = line_col(source, end);
-    Location {
-        line,
-        column,
-        end_line,
-        end_column,
-        start,
-        end,
-    }
-}
-
-fn line_col(source: &str, offset: usize) -> (usize, usize) {
-    let before = &source[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (
-        before.matches('\n').count() + 1,
-        before[line_start..].chars().count() + 1,
-    )
+    Location::from_span(&crate::document::LineIndex::new(source), start, end)
 }
