@@ -5,79 +5,18 @@
 
 use std::path::PathBuf;
 
-use mlint::document::{Document, ParseOptions, Span, parse};
+use mlint::document::{Document, ParseOptions, invariants, parse};
 
 fn corpus_dir() -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     dir.is_dir().then_some(dir)
 }
 
-fn check_span(doc: &Document, source: &str, span: Span, what: &str) {
-    assert!(
-        span.start <= span.end && span.end <= source.len(),
-        "{}: {what} span {span:?} out of bounds",
-        doc.path
-    );
-    assert!(
-        source.is_char_boundary(span.start) && source.is_char_boundary(span.end),
-        "{}: {what} span {span:?} not on char boundaries",
-        doc.path
-    );
-}
-
-fn check_line(doc: &Document, line: usize, what: &str) {
-    assert!(
-        line >= 1 && line <= doc.line_count.max(1),
-        "{}: {what} line {line} does not exist",
-        doc.path
-    );
-}
-
-/// Every span and line of `doc` lies within `source`.
+/// Every span and line of `doc` lies within `source` (the guarantees of
+/// `mlint::document::invariants`, shared with the other tests and the fuzzers).
 fn check_bounds(doc: &Document, source: &str) {
-    for h in &doc.headings {
-        check_span(doc, source, h.span, "heading");
-        check_line(doc, h.line, "heading");
-    }
-    for m in &doc.milestones {
-        check_span(doc, source, m.span, "milestone");
-        check_line(doc, m.line, "milestone");
-        check_line(doc, m.end_line, "milestone end");
-        assert!(
-            m.end_line >= m.line,
-            "{}: milestone ends before it starts",
-            doc.path
-        );
-        for d in &m.durations {
-            check_span(doc, source, d.span, "duration");
-            check_line(doc, d.line, "duration");
-        }
-        for f in m.fields.values() {
-            check_span(doc, source, f.span, "field");
-            check_line(doc, f.line, "field");
-        }
-        for s in m.sections.values() {
-            check_span(doc, source, s.span, "section");
-            check_line(doc, s.line, "section");
-            for i in &s.items {
-                check_span(doc, source, i.span, "item");
-                check_line(doc, i.line, "item");
-            }
-        }
-    }
-    for c in &doc.comments {
-        check_span(doc, source, c.span, "comment");
-        check_line(doc, c.end_line, "comment end");
-    }
-    for m in &doc.mojibake {
-        check_span(doc, source, m.span, "mojibake");
-        assert_eq!(&source[m.span.start..m.span.end], m.text);
-    }
-    for c in &doc.code_blocks {
-        check_line(doc, c.line, "code block");
-        check_line(doc, c.end_line, "code block end");
-    }
-    assert_eq!(doc.lines.len(), doc.line_count);
+    let broken = invariants::violations(doc, source);
+    assert!(broken.is_empty(), "{}:\n{}", doc.path, broken.join("\n"));
 }
 
 fn dump(doc: &Document) {

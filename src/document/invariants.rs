@@ -26,6 +26,8 @@ pub fn violations(doc: &Document, source: &str) -> Vec<String> {
         }
     };
     let mut located: Vec<(String, usize)> = Vec::new();
+    // Checks other than spans, kept apart while `span` borrows `out`.
+    let mut other: Vec<String> = Vec::new();
     for h in &doc.headings {
         span("heading", &h.span);
         located.push(("heading".into(), h.line));
@@ -34,6 +36,12 @@ pub fn violations(doc: &Document, source: &str) -> Vec<String> {
         span("milestone", &m.span);
         located.push(("milestone".into(), m.line));
         located.push(("milestone end".into(), m.end_line));
+        if m.end_line < m.line {
+            other.push(format!(
+                "milestone on line {} ends before it starts ({})",
+                m.line, m.end_line
+            ));
+        }
         for d in &m.durations {
             span("duration", &d.span);
             located.push(("duration".into(), d.line));
@@ -59,10 +67,24 @@ pub fn violations(doc: &Document, source: &str) -> Vec<String> {
     for m in &doc.mojibake {
         span("mojibake", &m.span);
         located.push(("mojibake".into(), m.line));
+        if source.get(m.span.start..m.span.end) != Some(m.text.as_str()) {
+            other.push(format!(
+                "mojibake on line {}: `text` is not the text at its span",
+                m.line
+            ));
+        }
     }
     for b in &doc.code_blocks {
         located.push(("code block".into(), b.line));
         located.push(("code block end".into(), b.end_line));
+    }
+    out.extend(other);
+    if doc.lines.len() != doc.line_count {
+        out.push(format!(
+            "{} raw lines for {} lines",
+            doc.lines.len(),
+            doc.line_count
+        ));
     }
     for (what, line) in located {
         if line == 0 || line > lines {
