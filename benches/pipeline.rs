@@ -47,11 +47,14 @@ fn benches(c: &mut Criterion) {
     });
     let doc = parse("bench.md", &text, &options);
     c.bench_function("input", |b| {
+        b.iter(|| mlint::policy::value::to_value(black_box(&doc)))
+    });
+    c.bench_function("input_via_json", |b| {
         b.iter(|| regorus::Value::from(black_box(&doc).to_json()))
     });
 
     let set = PolicySet::load(bundled_files(), config.clone(), false, None).expect("policies");
-    let input = regorus::Value::from(doc.to_json());
+    let input = mlint::policy::value::to_value(&doc).expect("input");
     let mut eval = set.evaluator();
     c.bench_function("evaluate", |b| {
         b.iter(|| eval.evaluate(black_box(input.clone())).expect("evaluates"))

@@ -34,17 +34,49 @@ fn main() {
     );
     aggregate(&set, &inputs);
     overhead(&set);
+    println!("{:28} {:>12} {:>12}", "rule", "interpreter", "rvm");
     for rule in set.rules() {
+        let query = format!("data.{}.report", rule.package);
         let mut engine = set.evaluator_engine();
         let mut total = Duration::ZERO;
         for input in &inputs {
             engine.set_input(input.clone());
             let t = Instant::now();
-            let _ = engine.eval_rule(format!("data.{}.report", rule.package));
+            let _ = engine.eval_rule(query.clone());
             total += t.elapsed();
         }
-        println!("{:28} {:?}", rule.id, total);
+        println!(
+            "{:28} {:>12?} {:>12?}",
+            rule.id,
+            total,
+            rvm_time(&set, &query, &inputs)
+        );
     }
+}
+
+/// Time of one rule over every input on regorus's RVM.
+fn rvm_time(set: &PolicySet, query: &str, inputs: &[regorus::Value]) -> Duration {
+    let compiled = set
+        .evaluator_engine()
+        .compile_with_entrypoint(&query.into())
+        .expect("compiles");
+    let program =
+        regorus::languages::rego::compiler::Compiler::compile_from_policy(&compiled, &[query])
+            .expect("compiles for the RVM");
+    let mut vm = regorus::rvm::vm::RegoVM::new_with_policy(compiled);
+    vm.load_program(program);
+    let data = regorus::Value::from(serde_json::json!({
+        "mlint": {"config": mlint::config::defaults_json()}
+    }));
+    vm.set_data(data).expect("data");
+    let mut total = Duration::ZERO;
+    for input in inputs {
+        vm.set_input(input.clone());
+        let t = Instant::now();
+        let _ = vm.execute_entry_point_by_name(query);
+        total += t.elapsed();
+    }
+    total
 }
 
 /// Times one query that evaluates every rule's `report` at once.
@@ -77,4 +109,16 @@ fn overhead(set: &PolicySet) {
         let _ = engine.eval_rule(rule.clone());
     }
     println!("fixed cost of one eval_rule: {:?}", t.elapsed() / 1000);
+    for derived in [
+        "data.mlint.rules.docs.missing_deliverable.escaped",
+        "data.mlint.rules.docs.missing_deliverable.ascii",
+        "data.mlint.rules.docs.missing_deliverable.docs_pattern",
+        "data.mlint.rules.content.placeholder.any_placeholder",
+    ] {
+        let t = Instant::now();
+        for _ in 0..1000 {
+            let _ = engine.eval_rule(derived.to_string());
+        }
+        println!("{derived}: {:?}", t.elapsed() / 1000);
+    }
 }

@@ -336,21 +336,25 @@ impl Checker {
                 source: None,
             });
         }
-        // `lines` repeats the whole file; skip converting it unless a policy
-        // reads it (suppressions only need the comments).
-        let reads_lines = self.policies.reads_lines();
-        let lines = if reads_lines {
+        // `lines` repeats the whole file; leave it out of `input` unless a
+        // policy reads it (suppressions only need the comments).
+        let lines = if self.policies.reads_lines() {
             Vec::new()
         } else {
             std::mem::take(&mut doc.lines)
         };
-        let mut input = doc.to_json();
-        if !reads_lines && let Some(map) = input.as_object_mut() {
-            map.remove("lines");
-        }
+        let input = crate::policy::value::to_value(&doc);
         doc.lines = lines;
+        let mut input = input.map_err(|e| {
+            PolicyError::plain(format!("cannot build the input of `{display}`: {e}"))
+        })?;
+        if !self.policies.reads_lines()
+            && let Ok(map) = input.as_object_mut()
+        {
+            map.remove(&regorus::Value::from("lines"));
+        }
         let raw = eval
-            .evaluate(regorus::Value::from(input))
+            .evaluate(input)
             .map_err(|e| e.while_checking(display))?;
         let index = LineIndex::new(&source);
         let mut findings = Vec::with_capacity(raw.len());

@@ -64,3 +64,24 @@ test_keywords_come_from_the_configuration if {
 		with data.mlint.config.documentation.keywords as ["docker"]
 	count(found) == 0
 }
+
+test_a_configured_keyword_list_still_reports_items_without_it if {
+	found := missing_deliverable.report with input as {"milestones": [milestone("Phase 2: Foundation", "deliverables", ["Working CLI"])]}
+		with data.mlint.config.documentation.keywords as ["docker"]
+	count(found) == 1
+}
+
+test_keywords_are_matched_literally if {
+	found := missing_deliverable.report with input as {"milestones": [
+		milestone("Phase 2: Foundation", "deliverables", ["C++ API notes"]),
+		milestone("Phase 3: Build", "deliverables", ["CXX API notes"]),
+	]}
+		with data.mlint.config.documentation.keywords as ["C++ API", "文档"]
+	[f.message | some f in found] == ["phase `Phase 3: Build` lists no documentation among its success criteria or deliverables"]
+}
+
+test_no_keywords_means_no_item_mentions_documentation if {
+	found := missing_deliverable.report with input as {"milestones": [milestone("Phase 2: Foundation", "deliverables", ["README"])]}
+		with data.mlint.config.documentation.keywords as []
+	count(found) == 1
+}

@@ -72,6 +72,8 @@ pub struct RawFinding {
 struct Entry {
     /// `data.<package>.<name>` for each reporting rule, with whether it is `warn`.
     queries: Vec<(String, bool)>,
+    /// Whether the rule runs on the RVM (see [`VmProgram`]).
+    on_vm: bool,
 }
 
 /// Every policy, compiled once, and the rule catalog.
@@ -100,8 +102,16 @@ pub struct Evaluator {
 }
 
 /// The bundled and user rules compiled for regorus's virtual machine (RVM),
-/// which evaluates them about twice as fast as the tree-walking interpreter
-/// with identical results. Shared by every worker thread.
+/// which evaluates them 3–6× faster than the tree-walking interpreter with
+/// identical results. Shared by every worker thread.
+///
+/// Rules that call `regex.*` with a pattern built at evaluation time (from
+/// configuration: large alternations) stay on the interpreter: the RVM calls
+/// regorus's own regex builtins, which hand out a fresh copy of the compiled
+/// pattern per call and so rebuild its lazy DFA every time (1.4–1.6× slower
+/// than the interpreter on those rules), while on the interpreter mlint
+/// serves `regex.*` from a per-thread cache (`fastregex`). Measured with
+/// `cargo run --release --example rule_timing -- DIR`.
 struct VmProgram {
     compiled: regorus::CompiledPolicy,
     program: Arc<regorus::rvm::program::Program>,
@@ -120,6 +130,7 @@ impl VmProgram {
     ) -> Option<VmProgram> {
         let queries: Vec<&str> = entries
             .iter()
+            .filter(|e| e.on_vm)
             .flat_map(|e| e.queries.iter().map(|(q, _)| q.as_str()))
             .collect();
         let first: Arc<str> = Arc::from(*queries.first()?);
@@ -222,9 +233,9 @@ impl PolicySet {
                     Some(regorus::Value::String(s)) => s.to_string(),
                     _ => anyhow::bail!("mlint.parse_markdown expects a string of Markdown"),
                 };
-                Ok(regorus::Value::from(
-                    crate::document::parse("test.md", &text, &options).to_json(),
-                ))
+                Ok(super::value::to_value(&crate::document::parse(
+                    "test.md", &text, &options,
+                ))?)
             };
             if let Err(e) =
                 engine.add_extension("mlint.parse_markdown".to_string(), 1, Box::new(extension))
@@ -297,7 +308,10 @@ impl PolicySet {
             ) {
                 Ok(meta) => {
                     rules.push(meta);
-                    entries.push(Entry { queries });
+                    entries.push(Entry {
+                        queries,
+                        on_vm: !super::calls::computes_regex_pattern(&file.source),
+                    });
                 }
                 Err(e) => errors.push(PolicyError::in_file(
                     &file.path,
@@ -406,11 +420,15 @@ impl Evaluator {
     /// Runs every rule over `input`. A rule that fails at evaluation, or that
     /// returns something that is not a finding, is a [`PolicyError`] naming it.
     pub fn evaluate(&mut self, input: regorus::Value) -> Result<Vec<RawFinding>, PolicyError> {
+        let mut out = Vec::new();
+        let mut vm_done = false;
         if let Some(vm) = &mut self.vm {
             vm.set_input(input.clone());
-            let mut out = Vec::new();
-            let mut ok = true;
+            vm_done = true;
             'rules: for (index, entry) in self.entries.iter().enumerate() {
+                if !entry.on_vm {
+                    continue;
+                }
                 let rule = &self.rules[index];
                 for (query, warn_only) in &entry.queries {
                     match vm.execute_entry_point_by_name(query) {
@@ -418,19 +436,19 @@ impl Evaluator {
                         Err(_) => {
                             // Re-run on the interpreter, whose errors name
                             // the policy file and line.
-                            ok = false;
+                            vm_done = false;
+                            out.clear();
                             break 'rules;
                         }
                     }
                 }
             }
-            if ok {
-                return Ok(out);
-            }
         }
         self.engine.set_input(input);
-        let mut out = Vec::new();
         for (index, entry) in self.entries.iter().enumerate() {
+            if vm_done && entry.on_vm {
+                continue;
+            }
             let rule = &self.rules[index];
             for (query, warn_only) in &entry.queries {
                 let value = self

@@ -10,6 +10,7 @@ pub mod error;
 pub mod fastregex;
 pub mod limits;
 pub mod testing;
+pub mod value;
 
 pub use catalog::{Origin, RuleMeta, Style};
 pub use engine::{Evaluator, PolicyFile, PolicySet, RawFinding, bundled_files};
