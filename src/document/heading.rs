@@ -126,7 +126,10 @@ pub fn strip(raw: &str, units: &Units) -> Stripped {
             }
         }
         let tail_from = floor_boundary(s, s.len().saturating_sub(80));
-        if let Some(m) = STATUS_SUFFIX.find(&s[tail_from..])
+        // The dash test spares most headings the suffix regex (and a
+        // one-file run its compilation).
+        if s[tail_from..].contains(['-', '–', '—'])
+            && let Some(m) = STATUS_SUFFIX.find(&s[tail_from..])
             && tail_from + m.start() > 0
         {
             end = start + tail_from + m.start();
