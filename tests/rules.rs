@@ -80,9 +80,8 @@ fn fail_fixtures_trigger_exactly_their_rule() {
     }
 }
 
-/// The RVM (used for runs over many files, for the rules that do not build
-/// regex patterns at evaluation time) and the interpreter (used for a few
-/// files and for errors) find exactly the same things on every fixture.
+/// The RVM (used for runs over many files) and the interpreter (used for a
+/// few files and for errors) find exactly the same things on every fixture.
 #[test]
 fn the_rvm_and_the_interpreter_agree_on_every_fixture() {
     use mlint::document::{ParseOptions, parse};

@@ -34,14 +34,30 @@ package mlint.rules.docs.missing_deliverable
 import data.mlint.lib.result
 
 report contains result.at(m, msg) if {
-	some m in input.milestones
-	items := [item.text |
-		some name in data.mlint.config.documentation.sections
-		some item in object.get(m, ["sections", name, "items"], [])
-	]
-	count(items) > 0
-	not mentions_docs(concat("\n", array.concat([m.heading], items)))
+	some i, m in input.milestones
+	count(items(m)) > 0
+	not mentioning[i]
 	msg := sprintf("%s `%s` lists no documentation among its success criteria or deliverables", [m.kind, m.heading])
+}
+
+items(m) := [item.text |
+	some name in data.mlint.config.documentation.sections
+	some item in object.get(m, ["sections", name, "items"], [])
+]
+
+# mentioning holds the index of every milestone whose heading or items
+# mention documentation, found by one search of one text: each milestone's
+# heading and items make a segment that starts with its index between two
+# U+E000 marks (a private-use character). The search starts at a mark and
+# cannot run past the next one, so each segment holding a keyword gives
+# exactly one match, which names its milestone.
+mentioning contains to_number(split(found, "\uE000")[1]) if {
+	count(alternatives) > 0
+	segments := concat("", [sprintf("\uE000%d\uE000\n%s\n", [i, concat("\n", array.concat([m.heading], items(m)))]) |
+		some i, m in input.milestones
+		count(items(m)) > 0
+	])
+	some found in regex.find_n(sprintf(`\x{E000}[0-9]+\x{E000}[^\x{E000}]*?(?:%s)`, [docs_pattern]), segments, -1)
 }
 
 # One pattern for every keyword, built once per file with three regex calls
@@ -50,7 +66,7 @@ report contains result.at(m, msg) if {
 # `\b` or `\w` would make the regex engine much slower on non-ASCII text.
 docs_pattern := concat("|", alternatives)
 
-alternatives contains sprintf(`(?i:(?:^|[^0-9A-Za-z_])(?:%s)s?(?:[^0-9A-Za-z_]|$))`, [concat("|", words)]) if {
+alternatives contains sprintf(`(?i:(?:^|[^0-9A-Za-z_\x{E000}])(?:%s)s?(?:[^0-9A-Za-z_\x{E000}]|$))`, [concat("|", words)]) if {
 	words := [word | some word in escaped; ascii[word]]
 	count(words) > 0
 }
@@ -69,8 +85,3 @@ escaped := [word |
 
 # Escaped keywords made of ASCII characters only.
 ascii := {word | some word in regex.find_n(`(?m)^[\x00-\x09\x0B-\x7F]+$`, concat("\n", escaped), -1)}
-
-mentions_docs(text) if {
-	count(alternatives) > 0
-	regex.match(docs_pattern, text)
-}

@@ -142,29 +142,6 @@ pub fn calls(source: &str) -> Vec<Call> {
 }
 
 /// `import data.a.b` → (`b`, `data.a.b`); `import data.a.b as c` → (`c`, …).
-/// Whether `source` calls a `regex.*` builtin with a pattern that is not a
-/// string literal (one computed from configuration, typically a large
-/// alternation). The RVM rebuilds a pattern's matcher on every call, which is
-/// cheap for a literal such as `[0-9]+` and costly for those; rules that do
-/// this are evaluated by the interpreter, where mlint caches matchers.
-pub fn computes_regex_pattern(source: &str) -> bool {
-    if !source.contains("regex.") {
-        return false;
-    }
-    let code = code_only(source);
-    code.match_indices("regex.").any(|(i, _)| {
-        let after = &code[i + "regex.".len()..];
-        let name_end = after
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .unwrap_or(after.len());
-        let rest = after[name_end..].trim_start();
-        // `code_only` blanks string literals, so a literal first argument
-        // leaves only spaces before the comma.
-        rest.strip_prefix('(')
-            .is_some_and(|args| !args.trim_start().starts_with(','))
-    })
-}
-
 fn imports(source: &str) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for line in source.lines() {
@@ -274,18 +251,6 @@ fn at(file: &PolicyFile, call: &Call, message: String) -> PolicyError {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn computed_regex_patterns_are_told_from_literal_ones() {
-        use super::computes_regex_pattern as computes;
-        assert!(!computes("x if regex.match(`[0-9]+`, input.a)"));
-        assert!(!computes("x if regex.find_n(\"a(b)\", input.a, -1)"));
-        assert!(computes("x if regex.match(pattern, input.a)"));
-        assert!(computes("x if regex.match( data.p[0] , input.a)"));
-        assert!(!computes("# regex.match(pattern, x)\nx := 1"));
-        assert!(!computes("x := \"regex.match(p, y)\""));
-        assert!(!computes("x := 1"));
-    }
-
     use super::*;
     use crate::policy::Origin;
 

@@ -72,8 +72,6 @@ pub struct RawFinding {
 struct Entry {
     /// `data.<package>.<name>` for each reporting rule, with whether it is `warn`.
     queries: Vec<(String, bool)>,
-    /// Whether the rule runs on the RVM (see [`VmProgram`]).
-    on_vm: bool,
 }
 
 /// Every policy, compiled once, and the rule catalog.
@@ -105,12 +103,11 @@ pub struct Evaluator {
 /// which evaluates them 3–6× faster than the tree-walking interpreter with
 /// identical results. Shared by every worker thread.
 ///
-/// Rules that call `regex.*` with a pattern built at evaluation time (from
-/// configuration: large alternations) stay on the interpreter: the RVM calls
-/// regorus's own regex builtins, which hand out a fresh copy of the compiled
-/// pattern per call and so rebuild its lazy DFA every time (1.4–1.6× slower
-/// than the interpreter on those rules), while on the interpreter mlint
-/// serves `regex.*` from a per-thread cache (`fastregex`). Measured with
+/// regorus's RVM calls its own regex builtins, which hand out a fresh copy
+/// of a compiled pattern per call and so rebuild its lazy DFA every time
+/// (the interpreter gets mlint's per-thread cache, `fastregex`): the bundled
+/// rules therefore search with a pattern built from configuration once per
+/// file, not once per milestone. Measured with
 /// `cargo run --release --example rule_timing -- DIR`.
 struct VmProgram {
     compiled: regorus::CompiledPolicy,
@@ -130,7 +127,6 @@ impl VmProgram {
     ) -> Option<VmProgram> {
         let queries: Vec<&str> = entries
             .iter()
-            .filter(|e| e.on_vm)
             .flat_map(|e| e.queries.iter().map(|(q, _)| q.as_str()))
             .collect();
         let first: Arc<str> = Arc::from(*queries.first()?);
@@ -308,10 +304,7 @@ impl PolicySet {
             ) {
                 Ok(meta) => {
                     rules.push(meta);
-                    entries.push(Entry {
-                        queries,
-                        on_vm: !super::calls::computes_regex_pattern(&file.source),
-                    });
+                    entries.push(Entry { queries });
                 }
                 Err(e) => errors.push(PolicyError::in_file(
                     &file.path,
@@ -426,9 +419,6 @@ impl Evaluator {
             vm.set_input(input.clone());
             vm_done = true;
             'rules: for (index, entry) in self.entries.iter().enumerate() {
-                if !entry.on_vm {
-                    continue;
-                }
                 let rule = &self.rules[index];
                 for (query, warn_only) in &entry.queries {
                     match vm.execute_entry_point_by_name(query) {
@@ -444,11 +434,11 @@ impl Evaluator {
                 }
             }
         }
+        if vm_done {
+            return Ok(out);
+        }
         self.engine.set_input(input);
         for (index, entry) in self.entries.iter().enumerate() {
-            if vm_done && entry.on_vm {
-                continue;
-            }
             let rule = &self.rules[index];
             for (query, warn_only) in &entry.queries {
                 let value = self
