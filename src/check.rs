@@ -1,19 +1,22 @@
 //! The check pipeline: files → documents → findings → the sorted report.
 //!
 //! [`Checker`] holds everything that is built once per run (compiled
-//! policies, the parser's vocabulary, rule levels). [`Checker::check`] reads,
-//! parses and evaluates files in parallel, one engine clone per worker, and
-//! returns a [`Report`] whose findings are sorted by path, line, column and
-//! rule, so output never depends on thread timing.
+//! policies, the parser's vocabulary, rule levels).
+//! [`Checker::check_streaming`] reads, parses and evaluates files in
+//! parallel, one engine clone per worker thread, and hands over each file's
+//! outcome in report order (by path, then line, column and rule), so output
+//! never depends on thread timing, and keeps nothing once a file is handed
+//! over. [`Checker::check`] collects the same outcomes into a [`Report`].
 
 use crate::diagnostic::{Finding, Location, Severity, sort_findings};
 use crate::discover::Target;
 use crate::document::{self, LineIndex, ParseOptions};
 use crate::policy::{Evaluator, PolicyError, PolicySet, RawFinding, RuleMeta, builtin};
 use crate::suppress;
-use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 
 /// Per-rule levels after configuration: `None` means the rule is off.
 ///
@@ -123,7 +126,76 @@ impl Report {
             .count()
     }
 
+    /// The report's totals: files, milestones and findings per severity.
+    pub fn totals(&self) -> Totals {
+        let mut totals = Totals {
+            files: self.files,
+            milestones: self.milestones,
+            ..Totals::default()
+        };
+        totals.add_findings(&self.findings);
+        totals
+    }
+
     /// The one-line summary: `N files, M milestones: E errors, W warnings`.
+    pub fn summary(&self) -> String {
+        self.totals().summary()
+    }
+}
+
+/// Running totals of a check: all the summary line, the exit code and the
+/// end of a streamed report need, without keeping the findings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Files checked.
+    pub files: usize,
+    /// Milestones found in them.
+    pub milestones: usize,
+    /// Findings at `error`.
+    pub errors: usize,
+    /// Findings at `warning`.
+    pub warnings: usize,
+    /// Findings at `info`.
+    pub infos: usize,
+}
+
+impl Totals {
+    /// Counts `findings` by severity.
+    pub fn add_findings(&mut self, findings: &[Finding]) {
+        for f in findings {
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+    }
+
+    /// Number of findings at `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        match severity {
+            Severity::Error => self.errors,
+            Severity::Warning => self.warnings,
+            Severity::Info => self.infos,
+        }
+    }
+
+    /// Number of findings at `severity` or above.
+    pub fn at_least(&self, severity: Severity) -> usize {
+        [Severity::Info, Severity::Warning, Severity::Error]
+            .into_iter()
+            .filter(|s| *s >= severity)
+            .map(|s| self.count(s))
+            .sum()
+    }
+
+    /// Number of findings.
+    pub fn findings(&self) -> usize {
+        self.errors + self.warnings + self.infos
+    }
+
+    /// The one-line summary: `N files, M milestones: E errors, W warnings`
+    /// (and `, I infos` when there are any).
     pub fn summary(&self) -> String {
         let plural = |n: usize, word: &str| {
             if n == 1 {
@@ -136,23 +208,99 @@ impl Report {
             "{}, {}: {}, {}",
             plural(self.files, "file"),
             plural(self.milestones, "milestone"),
-            plural(self.count(Severity::Error), "error"),
-            plural(self.count(Severity::Warning), "warning"),
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
         );
-        let infos = self.count(Severity::Info);
-        if infos > 0 {
-            s.push_str(&format!(", {}", plural(infos, "info")));
+        if self.infos > 0 {
+            s.push_str(&format!(", {}", plural(self.infos, "info")));
         }
         s
     }
 }
 
-/// What happened to one file.
+/// What happened to one file: its findings and, when the checker keeps
+/// sources and there are findings, its text.
+///
+/// [`Checker::check_streaming`] delivers one per distinct path, with the
+/// findings in report order.
+#[derive(Debug)]
 pub struct FileOutcome {
     display: String,
     milestones: usize,
     findings: Vec<Finding>,
     source: Option<Arc<str>>,
+}
+
+impl FileOutcome {
+    /// The path shown in reports.
+    pub fn path(&self) -> &str {
+        &self.display
+    }
+
+    /// Milestones found in the file.
+    pub fn milestones(&self) -> usize {
+        self.milestones
+    }
+
+    /// The file's findings (in report order once delivered by
+    /// [`Checker::check_streaming`]).
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// The file's text, when kept (see [`Checker::keep_sources`]).
+    pub fn source(&self) -> Option<&Arc<str>> {
+        self.source.as_ref()
+    }
+}
+
+/// How many files may be checked ahead of the first one not yet delivered
+/// (at least; more with many threads). Bounds what is held in memory while
+/// a slow file holds up delivery, and keeps every worker busy meanwhile.
+const IN_FLIGHT: usize = 256;
+
+/// A file's outcome as a worker hands it over: a panic is carried to the
+/// delivering thread, which resumes it.
+type Checked = std::thread::Result<Result<FileOutcome, PolicyError>>;
+
+/// Evaluators for the workers of one run: each worker takes an idle one (or
+/// builds one, which is costly) and gives it back, so a run builds at most
+/// one per thread.
+struct Evaluators {
+    fast: bool,
+    idle: Mutex<Vec<Evaluator>>,
+}
+
+impl Evaluators {
+    fn with<R>(&self, checker: &Checker, f: impl FnOnce(&mut Evaluator) -> R) -> R {
+        let idle = self
+            .idle
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pop();
+        let mut eval = idle.unwrap_or_else(|| {
+            if self.fast {
+                checker.policies.fast_evaluator()
+            } else {
+                checker.policies.evaluator()
+            }
+        });
+        let result = f(&mut eval);
+        self.idle
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(eval);
+        result
+    }
+}
+
+/// Sets the flag when dropped, also while unwinding.
+struct StopOnDrop<'a>(&'a AtomicBool);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
 }
 
 /// Everything built once per run.
@@ -224,47 +372,153 @@ impl Checker {
         &self.rules
     }
 
-    /// Checks `targets` on `jobs` threads (0 = one per core).
+    /// Checks `targets` on `jobs` threads (0 = one per core) and collects
+    /// the whole report. Built on [`Checker::check_streaming`]; a renderer
+    /// that can stream should use that instead, which keeps nothing.
     pub fn check(&self, targets: &[Target], jobs: usize) -> Result<Report, PolicyError> {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs)
-            .build()
-            .map_err(|e| PolicyError::plain(format!("cannot start worker threads: {e}")))?;
-        let outcomes: Vec<Result<FileOutcome, PolicyError>> = pool.install(|| {
-            targets
-                .par_iter()
-                .map_init(
-                    || {
-                        // The RVM's start-up pays off from a handful of files on.
-                        if targets.len() >= 8 {
-                            self.policies.fast_evaluator()
-                        } else {
-                            self.policies.evaluator()
-                        }
-                    },
-                    |eval, t| self.check_target(eval, t),
-                )
-                .collect()
-        });
         let mut report = Report {
             rules: self.rules.clone(),
             ..Report::default()
         };
-        for outcome in outcomes {
-            let outcome = outcome?;
-            report.files += 1;
-            report.paths.push(outcome.display.clone());
+        let totals = self.check_streaming(targets, jobs, |outcome| -> Result<(), PolicyError> {
             report.milestones += outcome.milestones;
             if !outcome.findings.is_empty() {
                 if let Some(source) = outcome.source {
-                    report.sources.insert(outcome.display.clone(), source);
+                    report.sources.insert(outcome.display, source);
                 }
+                // Files come in path order, each with its findings sorted:
+                // appending keeps the whole list sorted.
                 report.findings.extend(outcome.findings);
             }
-        }
-        sort_findings(&mut report.findings);
+            Ok(())
+        })?;
+        report.files = totals.files;
+        report.paths = targets.iter().map(|t| t.display.clone()).collect();
         report.paths.sort();
         Ok(report)
+    }
+
+    /// Checks `targets` on `jobs` threads (0 = one per core) and hands each
+    /// file's outcome to `sink` as soon as it and every file before it are
+    /// done, in report order: by path (the display string, compared as a
+    /// string, whatever order `targets` is in), with each file's findings
+    /// sorted. Nothing is kept once `sink` has it, so memory does not grow
+    /// with the number of files.
+    ///
+    /// Targets with the same path are checked each and delivered as one
+    /// outcome whose findings are merged and de-duplicated, as in
+    /// [`Checker::check`]'s report; [`Totals::files`] counts every target.
+    ///
+    /// The first error in report order stops the run and is returned: a
+    /// [`PolicyError`] checking a file, or whatever `sink` returned. Files
+    /// after it may have been checked, but are not delivered.
+    pub fn check_streaming<E: From<PolicyError>>(
+        &self,
+        targets: &[Target],
+        jobs: usize,
+        mut sink: impl FnMut(FileOutcome) -> Result<(), E>,
+    ) -> Result<Totals, E> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build()
+            .map_err(|e| PolicyError::plain(format!("cannot start worker threads: {e}")))?;
+        let mut order: Vec<&Target> = targets.iter().collect();
+        // Stable: targets with the same path keep their order.
+        order.sort_by(|a, b| a.display.cmp(&b.display));
+        let groups: Vec<&[&Target]> = order.chunk_by(|a, b| a.display == b.display).collect();
+        let evaluators = Evaluators {
+            // The RVM's start-up pays off from a handful of files on.
+            fast: targets.len() >= 8,
+            idle: Mutex::new(Vec::new()),
+        };
+        let ahead = IN_FLIGHT.max(pool.current_num_threads() * 16);
+        let stop = AtomicBool::new(false);
+        let (tx, rx) = mpsc::channel::<(usize, Checked)>();
+        pool.in_place_scope_fifo(|scope| {
+            // Whatever way this closure ends, queued files are skipped.
+            let _stop_on_exit = StopOnDrop(&stop);
+            let mut totals = Totals::default();
+            let mut ready: BTreeMap<usize, Checked> = BTreeMap::new();
+            let mut spawned = 0;
+            for next in 0..groups.len() {
+                while spawned < groups.len() && spawned < next + ahead {
+                    let (tx, group, i) = (tx.clone(), groups[spawned], spawned);
+                    let (stop, evaluators) = (&stop, &evaluators);
+                    scope.spawn_fifo(move |_| {
+                        if stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        let checked = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                            evaluators.with(self, |eval| self.check_group(eval, group))
+                        }));
+                        // The receiver only goes away when the run stops.
+                        let _ = tx.send((i, checked));
+                    });
+                    spawned += 1;
+                }
+                let checked = loop {
+                    if let Some(checked) = ready.remove(&next) {
+                        break checked;
+                    }
+                    match rx.recv() {
+                        Ok((i, checked)) => {
+                            ready.insert(i, checked);
+                        }
+                        // Unreachable: this thread holds a sender.
+                        Err(_) => {
+                            return Err(E::from(PolicyError::plain(
+                                "a worker thread stopped without an answer".to_string(),
+                            )));
+                        }
+                    }
+                };
+                let outcome = match checked {
+                    Ok(outcome) => outcome?,
+                    // A bug: surfaces as it would have without streaming.
+                    Err(panic) => std::panic::resume_unwind(panic),
+                };
+                totals.files += groups[next].len();
+                totals.milestones += outcome.milestones;
+                totals.add_findings(&outcome.findings);
+                sink(outcome)?;
+            }
+            Ok(totals)
+        })
+    }
+
+    /// Checks the targets of one path (one, unless a path was given more
+    /// than once) into one outcome with its findings in report order.
+    fn check_group(
+        &self,
+        eval: &mut Evaluator,
+        group: &[&Target],
+    ) -> Result<FileOutcome, PolicyError> {
+        let mut outcome: Option<FileOutcome> = None;
+        for target in group {
+            let next = self.check_target(eval, target)?;
+            match &mut outcome {
+                None => outcome = Some(next),
+                Some(merged) => {
+                    merged.milestones += next.milestones;
+                    merged.findings.extend(next.findings);
+                    if merged.source.is_none() {
+                        merged.source = next.source;
+                    }
+                }
+            }
+        }
+        let mut outcome = outcome.unwrap_or_else(|| FileOutcome {
+            display: String::new(),
+            milestones: 0,
+            findings: Vec::new(),
+            source: None,
+        });
+        sort_findings(&mut outcome.findings);
+        if outcome.findings.is_empty() {
+            // Only snippets need the text, and there are none.
+            outcome.source = None;
+        }
+        Ok(outcome)
     }
 
     fn check_target(
