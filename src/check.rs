@@ -12,6 +12,7 @@ use crate::diagnostic::{Finding, Location, Severity, sort_findings};
 use crate::discover::Target;
 use crate::document::{self, LineIndex, ParseOptions};
 use crate::policy::{Evaluator, PolicyError, PolicySet, RawFinding, RuleMeta, builtin};
+use crate::report::FileView;
 use crate::suppress;
 use std::collections::BTreeMap;
 use std::panic::AssertUnwindSafe;
@@ -251,6 +252,15 @@ impl FileOutcome {
     /// The file's text, when kept (see [`Checker::keep_sources`]).
     pub fn source(&self) -> Option<&Arc<str>> {
         self.source.as_ref()
+    }
+
+    /// The file as renderers see it.
+    pub fn view(&self) -> FileView<'_> {
+        FileView {
+            path: &self.display,
+            findings: &self.findings,
+            source: self.source.as_ref(),
+        }
     }
 }
 

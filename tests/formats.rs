@@ -59,10 +59,16 @@ fn sarif_is_consistent() {
     assert_eq!(rules.len(), report.rules.len());
     let results = run["results"].as_array().unwrap();
     assert_eq!(results.len(), report.findings.len());
+    let artifacts = run["artifacts"].as_array().unwrap();
+    assert_eq!(artifacts.len(), 2, "one per file with findings");
     for (r, f) in results.iter().zip(&report.findings) {
         let i = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[i]["id"], f.rule.as_str());
         assert_eq!(r["ruleId"], f.rule.as_str());
+        // The artifact list comes after the results; their indexes agree.
+        let location = &r["locations"][0]["physicalLocation"]["artifactLocation"];
+        let a = location["index"].as_u64().unwrap() as usize;
+        assert_eq!(artifacts[a]["location"]["uri"], location["uri"]);
     }
 }
 

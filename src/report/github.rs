@@ -8,21 +8,25 @@
 //! the way the runner unescapes them (`%25`, `%0D`, `%0A`, and in properties
 //! also `%3A` and `%2C`).
 
-use crate::check::Report;
+use super::{FileView, Renderer};
+use crate::check::{Report, Totals};
 use crate::diagnostic::{Finding, Severity};
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::{self, Write};
 
 /// How many findings the job summary lists before it says "and N more".
 pub const SUMMARY_LIMIT: usize = 50;
 
-/// Renders one workflow command per finding.
-pub fn render(report: &Report) -> String {
-    let mut out = String::new();
-    for f in &report.findings {
-        out.push_str(&command(f));
-        out.push('\n');
+/// Writes one workflow command per finding.
+pub struct Github;
+
+impl Renderer for Github {
+    fn file(&mut self, out: &mut dyn Write, file: &FileView<'_>) -> io::Result<()> {
+        for f in file.findings {
+            writeln!(out, "{}", command(f))?;
+        }
+        Ok(())
     }
-    out
 }
 
 /// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=<rule>::<message>`;
@@ -63,43 +67,88 @@ pub fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// The job summary: a heading, the summary line and a table of the first
-/// [`SUMMARY_LIMIT`] findings.
+/// The job summary of a whole report: a heading, the summary line and a
+/// table of the first [`SUMMARY_LIMIT`] findings.
 pub fn step_summary(report: &Report) -> String {
     step_summary_limited(report, SUMMARY_LIMIT)
 }
 
 /// [`step_summary`] listing at most `limit` findings.
 pub fn step_summary_limited(report: &Report, limit: usize) -> String {
-    let mut out = String::from("## mlint\n\n");
-    let _ = writeln!(out, "{}\n", report.summary());
-    if report.findings.is_empty() {
-        out.push_str("No findings.\n");
-        return out;
+    let mut summary = StepSummary::new(limit);
+    for file in super::files(report) {
+        summary.file(&file);
     }
-    out.push_str("| Severity | Rule | Location | Message |\n| --- | --- | --- | --- |\n");
-    for f in report.findings.iter().take(limit) {
-        let loc = &f.location;
-        let _ = writeln!(
-            out,
-            "| {} | `{}` | `{}:{}:{}` | {} |",
-            f.severity,
-            cell(&f.rule),
-            cell(&f.path),
-            loc.line,
-            loc.column,
-            markdown_cell(&f.message)
-        );
+    summary.finish(&report.totals())
+}
+
+/// The job summary, gathered as the files come: it keeps the table rows of
+/// the first `limit` findings and counts the rest.
+#[derive(Clone, Debug)]
+pub struct StepSummary {
+    limit: usize,
+    rows: String,
+    listed: usize,
+    more: usize,
+}
+
+impl StepSummary {
+    /// A summary that will list at most `limit` findings.
+    pub fn new(limit: usize) -> StepSummary {
+        StepSummary {
+            limit,
+            rows: String::new(),
+            listed: 0,
+            more: 0,
+        }
     }
-    let more = report.findings.len().saturating_sub(limit);
-    if more > 0 {
-        let noun = if more == 1 { "finding" } else { "findings" };
-        let _ = writeln!(
-            out,
-            "\n…and {more} more {noun}; run `mlint check` locally to see them all."
-        );
+
+    /// Takes one file's findings into account.
+    pub fn file(&mut self, file: &FileView<'_>) {
+        for f in file.findings {
+            if self.listed == self.limit {
+                self.more += 1;
+                continue;
+            }
+            self.listed += 1;
+            let loc = &f.location;
+            let _ = writeln!(
+                self.rows,
+                "| {} | `{}` | `{}:{}:{}` | {} |",
+                f.severity,
+                cell(&f.rule),
+                cell(&f.path),
+                loc.line,
+                loc.column,
+                markdown_cell(&f.message)
+            );
+        }
     }
-    out
+
+    /// The Markdown text, with the run's `totals` in the summary line.
+    pub fn finish(&self, totals: &Totals) -> String {
+        let mut out = String::from("## mlint\n\n");
+        let _ = writeln!(out, "{}\n", totals.summary());
+        if self.listed + self.more == 0 {
+            out.push_str("No findings.\n");
+            return out;
+        }
+        out.push_str("| Severity | Rule | Location | Message |\n| --- | --- | --- | --- |\n");
+        out.push_str(&self.rows);
+        if self.more > 0 {
+            let noun = if self.more == 1 {
+                "finding"
+            } else {
+                "findings"
+            };
+            let _ = writeln!(
+                out,
+                "\n…and {} more {noun}; run `mlint check` locally to see them all.",
+                self.more
+            );
+        }
+        out
+    }
 }
 
 /// Text inside a code span in a table cell: only `|` and line breaks matter.

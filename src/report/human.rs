@@ -5,10 +5,12 @@
 //! label on the exact span and the rule's help. Colour is decided by the
 //! caller (a terminal, and `NO_COLOR` unset).
 
-use crate::check::Report;
+use super::{FileView, Renderer};
+use crate::check::Totals;
 use crate::diagnostic::{Finding, Severity};
 use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
 use std::fmt;
+use std::io::{self, Write};
 use std::sync::Arc;
 
 /// A finding with its file's source, as miette wants it.
@@ -67,28 +69,46 @@ impl Diagnostic for Rendered<'_> {
     }
 }
 
-/// Renders every finding, then the summary line.
-pub fn render(report: &Report, color: bool) -> String {
-    let handler = crate::diagnostic::graphical_handler(color);
-    let mut out = String::new();
-    for finding in &report.findings {
-        let source = report
-            .sources
-            .get(&finding.path)
-            .filter(|_| finding.location.end > 0 || finding.location.start > 0)
-            .map(|s| NamedSource::new(finding.path.clone(), Arc::clone(s)));
-        let rendered = Rendered { finding, source };
-        if rendered.source.is_none() {
-            // No snippet (a file that could not be read): say where in words.
-            out.push_str(&format!(
-                "{}:{}:{}\n",
-                finding.path, finding.location.line, finding.location.column
-            ));
+/// Writes each finding as miette's graphical report, then the summary line.
+pub struct Human {
+    handler: miette::GraphicalReportHandler,
+    buffer: String,
+}
+
+impl Human {
+    /// A renderer with colour or without.
+    pub fn new(color: bool) -> Human {
+        Human {
+            handler: crate::diagnostic::graphical_handler(color),
+            buffer: String::new(),
         }
-        let _ = handler.render_report(&mut out, &rendered);
-        out.push('\n');
     }
-    out.push_str(&report.summary());
-    out.push('\n');
-    out
+}
+
+impl Renderer for Human {
+    fn file(&mut self, out: &mut dyn Write, file: &FileView<'_>) -> io::Result<()> {
+        for finding in file.findings {
+            let source = file
+                .source
+                .filter(|_| finding.location.end > 0 || finding.location.start > 0)
+                .map(|s| NamedSource::new(finding.path.clone(), Arc::clone(s)));
+            let rendered = Rendered { finding, source };
+            self.buffer.clear();
+            if rendered.source.is_none() {
+                // No snippet (a file that could not be read): say where in words.
+                self.buffer.push_str(&format!(
+                    "{}:{}:{}\n",
+                    finding.path, finding.location.line, finding.location.column
+                ));
+            }
+            let _ = self.handler.render_report(&mut self.buffer, &rendered);
+            self.buffer.push('\n');
+            out.write_all(self.buffer.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+        writeln!(out, "{}", totals.summary())
+    }
 }

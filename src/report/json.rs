@@ -1,13 +1,16 @@
 //! `--format json`: a stable, documented object for scripts.
 //!
-//! `{"version": 1, "summary": {...}, "diagnostics": [...]}`, diagnostics in
-//! report order (path, line, column, rule). Keys are a public contract.
-//! Serialised straight from borrowed views of the findings, so a report of
-//! many findings is not first copied into a JSON value tree.
+//! `{"version": 1, "diagnostics": [...], "summary": {...}}`, diagnostics in
+//! report order (path, line, column, rule). Keys are a public contract; the
+//! summary comes last because it is only known once every file is checked.
+//! Written as the files come, each diagnostic serialised straight from a
+//! borrowed view of its finding, in exactly the layout of
+//! `serde_json::to_string_pretty` of the whole object.
 
-use crate::check::Report;
-use crate::diagnostic::Severity;
+use super::{FileView, Renderer};
+use crate::check::Totals;
 use serde::Serialize;
+use std::io::{self, Write};
 
 #[derive(Serialize)]
 struct Summary {
@@ -31,28 +34,23 @@ struct Diagnostic<'a> {
     help: Option<&'a str>,
 }
 
-#[derive(Serialize)]
-struct Output<'a> {
-    version: u32,
-    summary: Summary,
-    diagnostics: Vec<Diagnostic<'a>>,
+/// Writes pretty JSON with a final newline.
+#[derive(Default)]
+pub struct Json {
+    /// Diagnostics written so far.
+    written: usize,
+    /// Scratch space for one serialised value.
+    buffer: Vec<u8>,
 }
 
-/// Renders the report as pretty JSON with a final newline.
-pub fn render(report: &Report) -> String {
-    let output = Output {
-        version: 1,
-        summary: Summary {
-            files: report.files,
-            milestones: report.milestones,
-            errors: report.count(Severity::Error),
-            warnings: report.count(Severity::Warning),
-            infos: report.count(Severity::Info),
-        },
-        diagnostics: report
-            .findings
-            .iter()
-            .map(|f| Diagnostic {
+impl Renderer for Json {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"{\n  \"version\": 1,\n  \"diagnostics\": [")
+    }
+
+    fn file(&mut self, out: &mut dyn Write, file: &FileView<'_>) -> io::Result<()> {
+        for f in file.findings {
+            let diagnostic = Diagnostic {
                 path: &f.path,
                 rule: &f.rule,
                 severity: f.severity.as_str(),
@@ -62,10 +60,124 @@ pub fn render(report: &Report) -> String {
                 end_line: f.location.end_line,
                 end_column: f.location.end_column,
                 help: f.help.as_deref(),
-            })
-            .collect(),
-    };
-    let mut s = serde_json::to_string_pretty(&output).unwrap_or_default();
-    s.push('\n');
-    s
+            };
+            out.write_all(if self.written == 0 {
+                b"\n    "
+            } else {
+                b",\n    "
+            })?;
+            write_pretty(out, &mut self.buffer, &diagnostic, 4)?;
+            self.written += 1;
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+        if self.written > 0 {
+            out.write_all(b"\n  ")?;
+        }
+        out.write_all(b"],\n  \"summary\": ")?;
+        let summary = Summary {
+            files: totals.files,
+            milestones: totals.milestones,
+            errors: totals.errors,
+            warnings: totals.warnings,
+            infos: totals.infos,
+        };
+        write_pretty(out, &mut self.buffer, &summary, 2)?;
+        out.write_all(b"\n}\n")
+    }
+}
+
+/// Writes `value` as pretty JSON nested `indent` spaces deep: the first
+/// line is written where the output stands, the following ones indented.
+/// (Pretty JSON has line breaks only between tokens: breaks inside strings
+/// are escaped.) `buffer` is scratch space.
+pub(crate) fn write_pretty(
+    out: &mut dyn Write,
+    buffer: &mut Vec<u8>,
+    value: &impl Serialize,
+    indent: usize,
+) -> io::Result<()> {
+    buffer.clear();
+    serde_json::to_writer_pretty(&mut *buffer, value)?;
+    for (i, line) in buffer.split(|b| *b == b'\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+            write_spaces(out, indent)?;
+        }
+        out.write_all(line)?;
+    }
+    Ok(())
+}
+
+/// Writes `n` spaces.
+fn write_spaces(out: &mut dyn Write, n: usize) -> io::Result<()> {
+    const SPACES: &[u8] = b"                                ";
+    let mut left = n;
+    while left > 0 {
+        let chunk = left.min(SPACES.len());
+        out.write_all(&SPACES[..chunk])?;
+        left -= chunk;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Format, RenderOptions, render, sample::sample};
+
+    #[derive(Serialize)]
+    struct Whole<'a> {
+        version: u32,
+        diagnostics: Vec<Diagnostic<'a>>,
+        summary: Summary,
+    }
+
+    fn whole(report: &crate::check::Report) -> String {
+        let totals = report.totals();
+        let whole = Whole {
+            version: 1,
+            diagnostics: report
+                .findings
+                .iter()
+                .map(|f| Diagnostic {
+                    path: &f.path,
+                    rule: &f.rule,
+                    severity: f.severity.as_str(),
+                    message: &f.message,
+                    line: f.location.line,
+                    column: f.location.column,
+                    end_line: f.location.end_line,
+                    end_column: f.location.end_column,
+                    help: f.help.as_deref(),
+                })
+                .collect(),
+            summary: Summary {
+                files: totals.files,
+                milestones: totals.milestones,
+                errors: totals.errors,
+                warnings: totals.warnings,
+                infos: totals.infos,
+            },
+        };
+        serde_json::to_string_pretty(&whole).unwrap() + "\n"
+    }
+
+    /// The streamed text is byte for byte serde_json's pretty printing of
+    /// the whole object, with and without diagnostics.
+    #[test]
+    fn streamed_output_is_serde_jsons_pretty_layout() {
+        let mut report = sample();
+        assert_eq!(
+            render(&report, Format::Json, RenderOptions::default()),
+            whole(&report)
+        );
+        report.findings.clear();
+        assert_eq!(
+            render(&report, Format::Json, RenderOptions::default()),
+            whole(&report)
+        );
+    }
 }

@@ -8,66 +8,142 @@
 //! attributes become character references (a parser would otherwise fold
 //! them into spaces) and characters XML 1.0 forbids become U+FFFD.
 
-use crate::check::Report;
+use super::{FileView, Renderer};
+use crate::check::Totals;
 use crate::diagnostic::Finding;
 use quick_xml::escape::{escape, partial_escape};
-use std::collections::BTreeMap;
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{self, BufWriter, Seek, Write};
 
-/// Renders the report as a JUnit XML document with a final newline.
-pub fn render(report: &Report) -> String {
-    // Every checked file, plus any path a finding names that the list lacks.
-    let mut suites: BTreeMap<&str, Vec<&Finding>> = report
-        .paths
-        .iter()
-        .map(|p| (p.as_str(), Vec::new()))
-        .collect();
-    for f in &report.findings {
-        suites.entry(f.path.as_str()).or_default().push(f);
-    }
-    let tests: usize = suites.values().map(|fs| fs.len().max(1)).sum();
-    let failures = report.findings.len();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
-        out,
-        "<testsuites name=\"mlint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">"
-    );
-    for (path, findings) in &suites {
-        let path = attr(path);
-        let _ = writeln!(
+/// How much rendered XML is kept in memory before it moves to a temporary
+/// file.
+const SPILL_AT: usize = 1024 * 1024;
+
+/// Writes a JUnit XML document with a final newline.
+///
+/// The root element carries the totals, which are only known at the end, so
+/// the suites' text waits until then: in memory, or, past a megabyte,
+/// in an unnamed temporary file (removed however the run ends).
+#[derive(Default)]
+pub struct Junit {
+    suites: Spool,
+    tests: usize,
+    failures: usize,
+}
+
+impl Renderer for Junit {
+    fn file(&mut self, _out: &mut dyn Write, file: &FileView<'_>) -> io::Result<()> {
+        let findings = file.findings;
+        self.tests += findings.len().max(1);
+        self.failures += findings.len();
+        let path = attr(file.path);
+        let out = &mut self.suites;
+        writeln!(
             out,
             "  <testsuite name=\"{path}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">",
             findings.len().max(1),
             findings.len()
-        );
+        )?;
         if findings.is_empty() {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "    <testcase name=\"no findings\" classname=\"{path}\"/>"
-            );
+            )?;
         }
         for f in findings {
             let loc = &f.location;
-            let _ = writeln!(
+            writeln!(
                 out,
                 "    <testcase name=\"{} at {}:{}\" classname=\"{path}\">",
                 attr(&f.rule),
                 loc.line,
                 loc.column
-            );
-            let _ = writeln!(
+            )?;
+            writeln!(
                 out,
                 "      <failure message=\"{}\" type=\"{}\">{}</failure>",
                 attr(&f.message),
                 attr(&f.rule),
                 text(&details(f))
-            );
-            out.push_str("    </testcase>\n");
+            )?;
+            out.write_all(b"    </testcase>\n")?;
         }
-        out.push_str("  </testsuite>\n");
+        out.write_all(b"  </testsuite>\n")
     }
-    out.push_str("</testsuites>\n");
-    out
+
+    fn end(&mut self, out: &mut dyn Write, _totals: &Totals) -> io::Result<()> {
+        out.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
+        writeln!(
+            out,
+            "<testsuites name=\"mlint\" tests=\"{}\" failures=\"{}\" errors=\"0\">",
+            self.tests, self.failures
+        )?;
+        self.suites.copy_to(out)?;
+        out.write_all(b"</testsuites>\n")
+    }
+}
+
+/// Text kept for later: in memory up to [`SPILL_AT`] bytes, then in a
+/// temporary file. If no temporary file can be made, it stays in memory.
+struct Spool {
+    memory: Vec<u8>,
+    file: Option<BufWriter<File>>,
+    no_file: bool,
+    spill_at: usize,
+}
+
+impl Default for Spool {
+    fn default() -> Spool {
+        Spool {
+            memory: Vec::new(),
+            file: None,
+            no_file: false,
+            spill_at: SPILL_AT,
+        }
+    }
+}
+
+impl Spool {
+    /// Writes everything kept to `out`, and forgets it.
+    fn copy_to(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if let Some(file) = self.file.take() {
+            let mut file = file.into_inner().map_err(|e| e.into_error())?;
+            file.rewind()?;
+            io::copy(&mut file, out)?;
+        }
+        out.write_all(&self.memory)?;
+        self.memory = Vec::new();
+        Ok(())
+    }
+}
+
+impl Write for Spool {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if let Some(file) = &mut self.file {
+            return file.write(buf);
+        }
+        self.memory.extend_from_slice(buf);
+        if self.memory.len() >= self.spill_at && !self.no_file {
+            match tempfile::tempfile() {
+                Ok(file) => {
+                    let mut file = BufWriter::new(file);
+                    file.write_all(&self.memory)?;
+                    self.memory = Vec::new();
+                    self.file = Some(file);
+                }
+                Err(_) => self.no_file = true,
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.file {
+            Some(file) => file.flush(),
+            None => Ok(()),
+        }
+    }
 }
 
 /// The failure's body: what a reader of the CI page needs without the file.
@@ -112,6 +188,26 @@ fn legal(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::{Format, RenderOptions, files, render, sample::sample};
+
+    /// Suites moved to a temporary file come back whole and in order.
+    #[test]
+    fn spilled_suites_are_written_unchanged() {
+        let report = sample();
+        let mut junit = Junit::default();
+        junit.suites.spill_at = 1;
+        let mut out = Vec::new();
+        junit.begin(&mut out).unwrap();
+        for file in files(&report) {
+            junit.file(&mut out, &file).unwrap();
+        }
+        assert!(junit.suites.file.is_some() && junit.suites.memory.is_empty());
+        junit.end(&mut out, &report.totals()).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            render(&report, Format::Junit, RenderOptions::default())
+        );
+    }
 
     #[test]
     fn escaping() {

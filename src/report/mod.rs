@@ -1,10 +1,21 @@
-//! Renderers: one per output format, each over the whole sorted [`Report`].
+//! Renderers: one per output format, each streaming a report file by file.
 //!
-//! The engine never prints; these functions turn a report into text. Each
-//! renderer is pure (report in, string out) so every format is tested the
-//! same way, on one shared sample report.
+//! The engine never prints; renderers turn findings into text. Each format
+//! is a [`Renderer`]: [`Renderer::begin`] before the first file,
+//! [`Renderer::file`] once per file in report order (as
+//! [`Checker::check_streaming`](crate::check::Checker::check_streaming)
+//! delivers them), [`Renderer::end`] with the run's totals. Nothing but what
+//! a format cannot write before the end (such as JUnit's totals) is kept, so
+//! memory does not grow with the number of findings.
+//!
+//! [`render`] feeds a whole [`Report`] through the same renderers, so every
+//! format is tested the same way, on one shared sample report.
 
-use crate::check::Report;
+use crate::check::{Report, Totals};
+use crate::diagnostic::Finding;
+use crate::policy::RuleMeta;
+use std::io::{self, Write};
+use std::sync::Arc;
 
 pub mod github;
 pub mod human;
@@ -22,7 +33,7 @@ pub enum Format {
     Human,
     /// One line per finding: `path:line:col: severity[rule] message`.
     Short,
-    /// A JSON object with a summary and every diagnostic.
+    /// A JSON object with every diagnostic and a summary.
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
@@ -39,14 +50,102 @@ pub struct RenderOptions {
     pub color: bool,
 }
 
-/// Renders `report` in `format`.
-pub fn render(report: &Report, format: Format, options: RenderOptions) -> String {
-    match format {
-        Format::Human => human::render(report, options.color),
-        Format::Short => short::render(report),
-        Format::Json => json::render(report),
-        Format::Sarif => sarif::render(report),
-        Format::Github => github::render(report),
-        Format::Junit => junit::render(report),
+/// One checked file as renderers see it.
+#[derive(Clone, Copy, Debug)]
+pub struct FileView<'a> {
+    /// The path shown in reports.
+    pub path: &'a str,
+    /// The file's findings, in report order (line, column, rule, message).
+    pub findings: &'a [Finding],
+    /// The file's text, when kept, for snippets.
+    pub source: Option<&'a Arc<str>>,
+}
+
+/// One output format, written as the files come.
+///
+/// Calls come in this order: `begin`, `file` for each checked file in
+/// report order (clean files included), `end`. A write error is returned
+/// as it happens; the output is then incomplete.
+pub trait Renderer {
+    /// Writes what comes before the first file.
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let _ = out;
+        Ok(())
     }
+
+    /// Writes one file's findings.
+    fn file(&mut self, out: &mut dyn Write, file: &FileView<'_>) -> io::Result<()>;
+
+    /// Writes what comes after the last file.
+    fn end(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+        let _ = (out, totals);
+        Ok(())
+    }
+}
+
+/// The renderer of `format`; `rules` is the rule catalog (SARIF describes
+/// every rule before the results).
+pub fn renderer<'a>(
+    format: Format,
+    options: RenderOptions,
+    rules: &'a [RuleMeta],
+) -> Box<dyn Renderer + 'a> {
+    match format {
+        Format::Human => Box::new(human::Human::new(options.color)),
+        Format::Short => Box::new(short::Short),
+        Format::Json => Box::new(json::Json::default()),
+        Format::Sarif => Box::new(sarif::Sarif::new(rules)),
+        Format::Github => Box::new(github::Github),
+        Format::Junit => Box::new(junit::Junit::default()),
+    }
+}
+
+/// Renders the whole `report` in `format`.
+pub fn render(report: &Report, format: Format, options: RenderOptions) -> String {
+    let mut out = Vec::new();
+    let mut renderer = renderer(format, options, &report.rules);
+    // Writing into memory cannot fail.
+    let _ = feed(report, renderer.as_mut(), &mut out);
+    match String::from_utf8(out) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    }
+}
+
+/// Runs a whole `report` through `renderer`: `begin`, every file, `end`.
+pub fn feed(report: &Report, renderer: &mut dyn Renderer, out: &mut dyn Write) -> io::Result<()> {
+    renderer.begin(out)?;
+    for file in files(report) {
+        renderer.file(out, &file)?;
+    }
+    renderer.end(out, &report.totals())
+}
+
+/// The report's files in report order: every path in `paths` and every
+/// path a finding names, once each, with their findings (`findings` being
+/// sorted, each file's findings are one run of them).
+pub fn files(report: &Report) -> Vec<FileView<'_>> {
+    let mut paths: Vec<&str> = report.paths.iter().map(String::as_str).collect();
+    paths.sort();
+    paths.dedup();
+    let view = |path, findings| FileView {
+        path,
+        findings,
+        source: report.sources.get(path),
+    };
+    let mut views = Vec::with_capacity(paths.len());
+    let mut paths = paths.into_iter().peekable();
+    for group in report.findings.chunk_by(|a, b| a.path == b.path) {
+        let Some(first) = group.first() else {
+            continue;
+        };
+        let path = first.path.as_str();
+        while let Some(clean) = paths.next_if(|p| *p < path) {
+            views.push(view(clean, &[]));
+        }
+        paths.next_if(|p| *p == path);
+        views.push(view(path, group));
+    }
+    views.extend(paths.map(|clean| view(clean, &[])));
+    views
 }

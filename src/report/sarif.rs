@@ -3,19 +3,23 @@
 //!
 //! One run whose driver describes mlint and carries a rule descriptor for
 //! every rule in the catalog (so viewers can show a rule's documentation even
-//! for rules that found nothing), then one result per finding. Paths are
+//! for rules that found nothing), then one result per finding, written as
+//! the files come, then the artifacts (the files with findings). Paths are
 //! relative to `%SRCROOT%`, the directory mlint ran in, and columns count
 //! Unicode code points (`columnKind`), as mlint's own columns do. The output
 //! is kept clean under Microsoft's SARIF validator (`sarif-multitool
 //! validate`): that is why messages end with a period and every rule has a
 //! friendly name, help and a help URI.
 
-use crate::check::Report;
+use super::json::write_pretty;
+use super::{FileView, Renderer};
+use crate::check::Totals;
 use crate::diagnostic::{Finding, Severity};
 use crate::policy::RuleMeta;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
+use std::io::{self, Write};
 
 /// The schema every SARIF 2.1.0 consumer (GitHub included) recognises.
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -26,67 +30,119 @@ const SRCROOT: &str = "%SRCROOT%";
 /// The `partialFingerprints` key; the version changes if the recipe does.
 const FINGERPRINT_KEY: &str = "mlint/findingHash/v1";
 
-/// Renders the report as a pretty SARIF 2.1.0 log with a final newline.
-pub fn render(report: &Report) -> String {
-    let index: HashMap<&str, usize> = report
-        .rules
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
-    let mut artifacts: Vec<&str> = report.findings.iter().map(|f| f.path.as_str()).collect();
-    artifacts.dedup(); // findings are sorted by path
-    let artifact_index: HashMap<&str, usize> =
-        artifacts.iter().enumerate().map(|(i, p)| (*p, i)).collect();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let results: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|f| {
+/// Writes a pretty SARIF 2.1.0 log with a final newline: the driver and
+/// its rule descriptors first, then the results as the files come, then the
+/// artifacts (the files with findings), which are only known at the end.
+pub struct Sarif<'a> {
+    rules: &'a [RuleMeta],
+    /// Each rule's index in `rules`.
+    index: HashMap<&'a str, usize>,
+    /// The URI of every file with findings so far, in order: a result's
+    /// artifact index points into it.
+    artifacts: Vec<String>,
+    /// Results written so far.
+    written: usize,
+    /// Scratch space for one serialised value.
+    buffer: Vec<u8>,
+}
+
+impl<'a> Sarif<'a> {
+    /// A renderer describing the rules of the catalog `rules`.
+    pub fn new(rules: &'a [RuleMeta]) -> Sarif<'a> {
+        Sarif {
+            rules,
+            index: rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id.as_str(), i))
+                .collect(),
+            artifacts: Vec::new(),
+            written: 0,
+            buffer: Vec::new(),
+        }
+    }
+}
+
+impl Renderer for Sarif<'_> {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let tool = json!({
+            "driver": {
+                "name": "mlint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "informationUri": REPOSITORY,
+                "rules": self.rules.iter().map(descriptor).collect::<Vec<_>>(),
+            }
+        });
+        let base_ids = json!({
+            SRCROOT: {
+                "description": { "text": "The directory mlint was run in; every path is relative to it." }
+            }
+        });
+        out.write_all(b"{\n  \"$schema\": ")?;
+        write_pretty(out, &mut self.buffer, &SCHEMA, 2)?;
+        out.write_all(b",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": ")?;
+        write_pretty(out, &mut self.buffer, &tool, 6)?;
+        out.write_all(b",\n      \"originalUriBaseIds\": ")?;
+        write_pretty(out, &mut self.buffer, &base_ids, 6)?;
+        out.write_all(b",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [")
+    }
+
+    fn file(&mut self, out: &mut dyn Write, file: &FileView<'_>) -> io::Result<()> {
+        if file.findings.is_empty() {
+            return Ok(());
+        }
+        let artifact = self.artifacts.len();
+        self.artifacts.push(uri(file.path));
+        // Identical findings are told apart by an occurrence number; the
+        // path is part of the digest, so they are all in this file.
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for f in file.findings {
             let hash = fingerprint(f);
             let occurrence = seen.entry(hash.clone()).or_default();
             *occurrence += 1;
             let mut r = result(
                 f,
-                index.get(f.rule.as_str()).copied(),
-                artifact_index[f.path.as_str()],
+                self.index.get(f.rule.as_str()).copied(),
+                artifact,
                 format!("{hash}:{occurrence}"),
             );
-            if let Some(source) = report.sources.get(&f.path) {
+            if let Some(source) = file.source {
                 add_snippets(&mut r, f, source);
             }
-            r
-        })
-        .collect();
-    let log = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "mlint",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "informationUri": REPOSITORY,
-                    "rules": report.rules.iter().map(descriptor).collect::<Vec<_>>(),
-                }
-            },
-            "originalUriBaseIds": {
-                SRCROOT: {
-                    "description": { "text": "The directory mlint was run in; every path is relative to it." }
-                }
-            },
-            "artifacts": artifacts.iter().map(|p| json!({
-                "location": { "uri": uri(p), "uriBaseId": SRCROOT },
+            out.write_all(if self.written == 0 {
+                b"\n        "
+            } else {
+                b",\n        "
+            })?;
+            write_pretty(out, &mut self.buffer, &r, 8)?;
+            self.written += 1;
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, out: &mut dyn Write, _totals: &Totals) -> io::Result<()> {
+        if self.written > 0 {
+            out.write_all(b"\n      ")?;
+        }
+        out.write_all(b"],\n      \"artifacts\": [")?;
+        for (i, uri) in self.artifacts.iter().enumerate() {
+            let artifact = json!({
+                "location": { "uri": uri, "uriBaseId": SRCROOT },
                 "mimeType": "text/markdown",
-            })).collect::<Vec<_>>(),
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }]
-    });
-    let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
-    s.push('\n');
-    s
+            });
+            out.write_all(if i == 0 {
+                b"\n        "
+            } else {
+                b",\n        "
+            })?;
+            write_pretty(out, &mut self.buffer, &artifact, 8)?;
+        }
+        if !self.artifacts.is_empty() {
+            out.write_all(b"\n      ")?;
+        }
+        out.write_all(b"]\n    }\n  ]\n}\n")
+    }
 }
 
 /// A `reportingDescriptor` for one rule of the catalog.

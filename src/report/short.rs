@@ -1,23 +1,26 @@
 //! `--format short`: one line per finding, `path:line:col: severity[rule] message`,
 //! the shape editors and `grep` understand.
 
-use crate::check::Report;
-use std::fmt::Write;
+use super::{FileView, Renderer};
+use std::io::{self, Write};
 
-/// Renders one line per finding.
-pub fn render(report: &Report) -> String {
-    let mut out = String::new();
-    for f in &report.findings {
-        let _ = writeln!(
-            out,
-            "{}:{}:{}: {}[{}] {}",
-            f.path,
-            f.location.line,
-            f.location.column,
-            f.severity,
-            f.rule,
-            f.message.replace(['\r', '\n'], " ")
-        );
+/// Writes one line per finding.
+pub struct Short;
+
+impl Renderer for Short {
+    fn file(&mut self, out: &mut dyn Write, file: &FileView<'_>) -> io::Result<()> {
+        for f in file.findings {
+            writeln!(
+                out,
+                "{}:{}:{}: {}[{}] {}",
+                f.path,
+                f.location.line,
+                f.location.column,
+                f.severity,
+                f.rule,
+                f.message.replace(['\r', '\n'], " ")
+            )?;
+        }
+        Ok(())
     }
-    out
 }
