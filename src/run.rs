@@ -5,7 +5,7 @@
 //! something is, 2 mlint could not do what was asked (bad usage, a missing
 //! path, a policy that does not compile or fails to evaluate).
 
-use crate::check::{Checker, Levels};
+use crate::check::{Checker, Levels, Totals};
 use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, CompletionsArgs, ConfigArgs, ExplainArgs, FailLevel,
     InitArgs, ListFormat, ParseArgs, PolicyArgs, RulesArgs, TestArgs,
@@ -16,8 +16,10 @@ use crate::discover::{self, DiscoverOptions};
 use crate::document::{self, ParseOptions};
 use crate::policy::testing::{Outcome, run_tests};
 use crate::policy::{Origin, PolicyError, PolicyFile, PolicySet, RuleMeta, bundled_files};
-use crate::report::{self, RenderOptions};
-use std::io::{IsTerminal, Write};
+use crate::report::github::StepSummary;
+use crate::report::{self, RenderOptions, Renderer};
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// Nothing at or above the fail level.
@@ -59,6 +61,9 @@ pub enum Failure {
     Policy(Vec<PolicyError>),
     /// Configuration problems, rendered with their TOML source.
     Config(Vec<ConfigError>),
+    /// A policy error that stopped `check` after part of the report went to
+    /// stdout.
+    Interrupted(PolicyError),
 }
 
 impl Failure {
@@ -89,6 +94,13 @@ impl Failure {
                 for e in errors {
                     let _ = write!(err, "{}", crate::policy::error::render(e, color));
                 }
+            }
+            Failure::Interrupted(e) => {
+                let _ = write!(err, "{}", crate::policy::error::render(e, stderr_color()));
+                let _ = writeln!(
+                    err,
+                    "mlint: error: the check stopped at this error: the report on stdout is incomplete"
+                );
             }
         }
     }
@@ -302,29 +314,185 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-/// Writes `text` to `path` atomically: a temporary file beside it, then a
-/// rename, so a reader never sees half a report.
-fn write_atomically(path: &Path, text: &str) -> Result<(), Failure> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
-    let tmp = dir.join(format!(".{name}.mlint-{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Failure::message(format!(
-            "cannot write `{}`: {e}",
-            path.display()
-        )));
-    }
-    Ok(())
+/// A file written under a temporary name beside its destination and renamed
+/// over it by [`PendingFile::commit`], so a reader never sees half a report
+/// and a run that fails leaves the destination as it was. Dropped without
+/// a commit, the temporary file is removed.
+struct PendingFile {
+    tmp: PathBuf,
+    path: PathBuf,
+    file: Option<BufWriter<File>>,
 }
 
+impl PendingFile {
+    /// Creates the temporary file for `path`.
+    fn create(path: &Path) -> io::Result<PendingFile> {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "report".into());
+        let tmp = dir.join(format!(".{name}.mlint-{}.tmp", std::process::id()));
+        let file = File::create(&tmp)?;
+        Ok(PendingFile {
+            tmp,
+            path: path.to_path_buf(),
+            file: Some(BufWriter::with_capacity(1 << 16, file)),
+        })
+    }
+
+    /// Writes out what is buffered and renames the file into place.
+    fn commit(mut self) -> io::Result<()> {
+        if let Some(file) = self.file.take() {
+            // Closes the file, so a rename on any platform sees it whole.
+            drop(file.into_inner().map_err(|e| e.into_error())?);
+        }
+        std::fs::rename(&self.tmp, &self.path)?;
+        self.tmp = PathBuf::new();
+        Ok(())
+    }
+}
+
+impl Write for PendingFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.file {
+            Some(file) => file.write(buf),
+            None => Err(io::Error::other("the report file is already closed")),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.file {
+            Some(file) => file.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for PendingFile {
+    fn drop(&mut self) {
+        // Not committed (or the commit failed): the destination is left as
+        // it was, and so is nothing else.
+        if !self.tmp.as_os_str().is_empty() {
+            drop(self.file.take());
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// Writes `text` to `path` atomically (see [`PendingFile`]).
+fn write_atomically(path: &Path, text: &str) -> Result<(), Failure> {
+    PendingFile::create(path)
+        .and_then(|mut file| {
+            file.write_all(text.as_bytes())?;
+            file.commit()
+        })
+        .map_err(|e| cannot_write(path, e))
+}
+
+fn cannot_write(path: &Path, e: io::Error) -> Failure {
+    Failure::message(format!("cannot write `{}`: {e}", path.display()))
+}
+
+/// Standard output for a streamed report. A reader that goes away (a
+/// broken pipe, as in `mlint check | head`) is not an error: later output is
+/// dropped and the check goes on, for the summary and the exit code. Counts
+/// the bytes it wrote.
+struct Stdout {
+    inner: io::StdoutLock<'static>,
+    closed: bool,
+    written: u64,
+}
+
+impl Stdout {
+    /// Standard output, locked, behind a buffer.
+    fn buffered() -> BufWriter<Stdout> {
+        BufWriter::with_capacity(
+            1 << 16,
+            Stdout {
+                inner: io::stdout().lock(),
+                closed: false,
+                written: 0,
+            },
+        )
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        match self.inner.write(buf) {
+            Ok(n) => {
+                self.written += n as u64;
+                Ok(n)
+            }
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(buf.len())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.inner.flush() {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            result => result,
+        }
+    }
+}
+
+/// Where `check` writes its report.
+enum Destination {
+    /// Standard output.
+    Stdout(BufWriter<Stdout>),
+    /// `--output FILE`.
+    File(PendingFile),
+}
+
+impl Write for Destination {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Destination::Stdout(out) => out.write(buf),
+            Destination::File(file) => file.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Destination::Stdout(out) => out.flush(),
+            Destination::File(file) => file.flush(),
+        }
+    }
+}
+
+/// Why a streamed check stopped.
+enum Stop {
+    /// A policy failed on a file.
+    Policy(PolicyError),
+    /// The report could not be written.
+    Write(io::Error),
+}
+
+impl From<PolicyError> for Stop {
+    fn from(e: PolicyError) -> Self {
+        Stop::Policy(e)
+    }
+}
+
+/// `mlint check`: checks the files and renders the report as they come, so
+/// memory stays flat however many files and findings there are.
 fn check(args: CheckArgs) -> Result<u8, Failure> {
     let mut setup = setup(&args.policy, false, &[])?;
     setup.discover.force_exclude = args.force_exclude;
@@ -338,40 +506,88 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
             format,
             report::Format::Human | report::Format::Sarif
         ));
-    let report = checker.check(&targets, args.jobs.unwrap_or(0))?;
     let on_github = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
     let color = args.output.is_none() && use_color(args.color);
-    let text = report::render(&report, format, RenderOptions { color });
+    let mut renderer = report::renderer(format, RenderOptions { color }, checker.rules());
     // On GitHub Actions without an explicit format, the annotations go to
-    // stdout (where the runner reads them) besides the readable report.
-    let annotations = (on_github && args.format.is_none())
-        .then(|| report::render(&report, report::Format::Github, RenderOptions::default()));
-    let mut out = std::io::stdout().lock();
-    if let Some(path) = &args.output {
-        write_atomically(path, &text)?;
-        eprintln!(
-            "{} (report written to {})",
-            report.summary(),
-            path.display()
-        );
-    } else {
-        let _ = out.write_all(text.as_bytes());
-        if format != report::Format::Human {
-            eprintln!("{}", report.summary());
+    // stdout (where the runner reads them) besides the readable report:
+    // each file's right after its findings.
+    let mut annotations = (on_github && args.format.is_none()).then_some(report::github::Github);
+    let summary_path = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty());
+    let mut step_summary = summary_path
+        .is_some()
+        .then(|| StepSummary::new(report::github::SUMMARY_LIMIT));
+    let mut out = match &args.output {
+        Some(path) => {
+            Destination::File(PendingFile::create(path).map_err(|e| cannot_write(path, e))?)
         }
+        None => Destination::Stdout(Stdout::buffered()),
+    };
+    // Annotations beside a report written to a file still go to stdout.
+    let mut side = (args.output.is_some() && annotations.is_some()).then(Stdout::buffered);
+    let streamed = (|| -> Result<Totals, Stop> {
+        renderer.begin(&mut out).map_err(Stop::Write)?;
+        let totals = checker.check_streaming(&targets, args.jobs.unwrap_or(0), |outcome| {
+            let file = outcome.view();
+            renderer.file(&mut out, &file).map_err(Stop::Write)?;
+            if let Some(annotations) = &mut annotations {
+                let to: &mut dyn Write = match &mut side {
+                    Some(side) => side,
+                    None => &mut out,
+                };
+                annotations.file(to, &file).map_err(Stop::Write)?;
+            }
+            if let Some(summary) = &mut step_summary {
+                summary.file(&file);
+            }
+            Ok::<(), Stop>(())
+        })?;
+        renderer.end(&mut out, &totals).map_err(Stop::Write)?;
+        Ok(totals)
+    })();
+    let stdout_failure =
+        |e: io::Error| Failure::message(format!("cannot write the report to stdout: {e}"));
+    if let Some(side) = &mut side {
+        side.flush().map_err(stdout_failure)?;
     }
-    if let Some(annotations) = annotations {
-        let _ = out.write_all(annotations.as_bytes());
-    }
-    let _ = out.flush();
-    drop(out);
-    if let Some(summary_path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
-        let summary = report::github::step_summary(&report);
+    let totals = match (streamed, out) {
+        (Ok(totals), Destination::File(file)) => {
+            let path = file.path.clone();
+            file.commit().map_err(|e| cannot_write(&path, e))?;
+            eprintln!(
+                "{} (report written to {})",
+                totals.summary(),
+                path.display()
+            );
+            totals
+        }
+        (Ok(totals), Destination::Stdout(mut out)) => {
+            out.flush().map_err(stdout_failure)?;
+            if format != report::Format::Human {
+                eprintln!("{}", totals.summary());
+            }
+            totals
+        }
+        // Dropping the pending file removes it: `--output` is left as it was.
+        (Err(Stop::Policy(e)), Destination::File(_)) => return Err(e.into()),
+        (Err(Stop::Policy(e)), Destination::Stdout(mut out)) => {
+            // What is on stdout ends with the last file checked in full.
+            let _ = out.flush();
+            return Err(if out.get_ref().written > 0 {
+                Failure::Interrupted(e)
+            } else {
+                e.into()
+            });
+        }
+        (Err(Stop::Write(e)), Destination::File(file)) => return Err(cannot_write(&file.path, e)),
+        (Err(Stop::Write(e)), Destination::Stdout(_)) => return Err(stdout_failure(e)),
+    };
+    if let (Some(summary_path), Some(summary)) = (summary_path, step_summary) {
         let appended = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
             .open(&summary_path)
-            .and_then(|mut f| f.write_all(summary.as_bytes()));
+            .and_then(|mut f| f.write_all(summary.finish(&totals).as_bytes()));
         if let Err(e) = appended {
             eprintln!(
                 "mlint: warning: cannot write the job summary to {}: {e}",
@@ -384,7 +600,7 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
         FailLevel::Warning => Some(Severity::Warning),
         FailLevel::Never => None,
     };
-    let failed = threshold.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
+    let failed = threshold.is_some_and(|t| totals.at_least(t) > 0);
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
 }
 

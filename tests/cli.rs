@@ -422,10 +422,13 @@ fn github_actions_without_format_prints_human_and_annotations() {
             .args(["check", "docs/roadmap.md"]),
     );
     assert_eq!(out.code, 1, "{out:?}");
+    // Each file's annotations follow its human report; the summary line
+    // ends the output.
     let (human, annotations) = out
         .stdout
-        .split_once("1 file, 5 milestones: 1 error, 2 warnings\n")
-        .expect("the human summary line");
+        .split_once("\n::")
+        .expect("annotations after the human report");
+    let annotations = format!("::{annotations}");
     assert!(
         human.contains("  ⚠ sprint `Sprint 3: Reporting` names no owner"),
         "{human}"
@@ -436,6 +439,7 @@ fn github_actions_without_format_prints_human_and_annotations() {
             "::error file=docs/roadmap.md,line=1,col=1,endLine=1,endColumn=1,title=custom/team/legacy::milestone \"Sprint 5: Search\" is on hold: move it to archive/ or give it a date",
             "::warning file=docs/roadmap.md,line=31,col=1,endLine=31,endColumn=23,title=custom/team/needs-owner::sprint `Sprint 3: Reporting` names no owner",
             "::warning file=docs/roadmap.md,line=33,col=15,endLine=33,endColumn=22,title=duration/too-long::sprint `Sprint 3: Reporting` lasts `4 weeks`: longer than the limit of 3 weeks for a sprint",
+            "1 file, 5 milestones: 1 error, 2 warnings",
         ]
     );
     // An explicit format is respected: no annotations added to JSON.

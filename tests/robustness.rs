@@ -1085,7 +1085,7 @@ fn write_tree(root: &Path) {
 fn output_is_identical_whatever_the_number_of_jobs() {
     let dir = TempDir::new().unwrap();
     write_tree(dir.path());
-    for format in ["json", "sarif"] {
+    for format in ["json", "sarif", "junit", "human"] {
         let outputs: Vec<Vec<u8>> = ["1", "2", "8"]
             .iter()
             .map(|jobs| {

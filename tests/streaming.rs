@@ -1,14 +1,16 @@
-//! `Checker::check_streaming`: files are checked in parallel but delivered
-//! one at a time in report order, and nothing is kept once a file is
-//! delivered. These tests pin down what that must not change: the order
+//! `mlint check` streams: files are checked in parallel but delivered and
+//! rendered one at a time in report order, and nothing is kept once a file
+//! is written. These tests pin down what that must not change: the order
 //! (path *strings*, not the walk's order), the treatment of a path given
-//! twice, and which policy error wins.
+//! twice, which policy error wins, what is left behind when a run stops
+//! midway, and the exit code, which now comes from running totals.
 
 use assert_cmd::Command;
 use mlint::check::{Checker, FileOutcome, Levels, Totals};
 use mlint::discover::Target;
 use mlint::document::ParseOptions;
 use mlint::policy::{Origin, PolicyError, PolicyFile, PolicySet, bundled_files};
+use serde_json::Value;
 use std::path::Path;
 use std::time::Duration;
 use tempfile::TempDir;
@@ -192,7 +194,9 @@ fn a_sink_error_stops_the_run() {
     assert_eq!(seen, 3);
 }
 
-/// `mlint` run in `dir`, with the CI variables of the outer environment removed.
+// ---------------------------------------------------------------------------
+// The CLI
+
 fn mlint(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("mlint").unwrap();
     cmd.current_dir(dir)
@@ -201,4 +205,165 @@ fn mlint(dir: &Path) -> Command {
         .env("NO_COLOR", "1")
         .timeout(Duration::from_secs(300));
     cmd
+}
+
+/// A directory with `a.md` … `d.md` (the control file) and the picky policy
+/// in `p/`.
+fn picky_project() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    for rel in ["a.md", "b.md", "c.md", "d.md"] {
+        write(dir.path(), rel, CONTROL);
+    }
+    write(dir.path(), "p/picky.rego", PICKY);
+    dir
+}
+
+#[test]
+fn output_is_not_replaced_when_a_policy_fails_midway() {
+    let dir = picky_project();
+    write(dir.path(), "out/report.json", "the previous report\n");
+    for format in ["json", "human", "junit", "sarif"] {
+        let out = mlint(dir.path())
+            .args([
+                "check",
+                "--no-config",
+                "--policy",
+                "p",
+                "-f",
+                format,
+                "-o",
+                "out/report.json",
+                ".",
+            ])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{format}: {stderr}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "", "{format}");
+        assert!(stderr.contains("while checking b.md"), "{stderr}");
+        assert!(!stderr.contains("incomplete"), "{stderr}");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("out/report.json")).unwrap(),
+            "the previous report\n",
+            "{format}"
+        );
+        // The temporary file is gone too.
+        let left: Vec<_> = std::fs::read_dir(dir.path().join("out"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left, ["report.json"], "{format}");
+    }
+}
+
+#[test]
+fn a_policy_error_midway_says_the_report_on_stdout_is_incomplete() {
+    let dir = picky_project();
+    let out = mlint(dir.path())
+        .args(["check", "--no-config", "--policy", "p", "-f", "short", "."])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    // `a.md` was written in full; nothing after the failing file was.
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "a.md:3:15: error[duration/inverted-range] phase `Phase 2: Build` lasts `6-2 weeks`: the upper bound is below the lower bound\n"
+    );
+    assert!(stderr.contains("while checking b.md"), "{stderr}");
+    assert!(!stderr.contains("c.md"), "{stderr}");
+    assert!(
+        stderr.ends_with(
+            "mlint: error: the check stopped at this error: the report on stdout is incomplete\n"
+        ),
+        "{stderr}"
+    );
+    // When the first file fails, nothing was written and nothing is said
+    // about stdout.
+    let out = mlint(dir.path())
+        .args(["check", "--no-config", "--policy", "p", "d.md", "b.md"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    assert!(!stderr.contains("incomplete"), "{stderr}");
+}
+
+/// `n` files; the one error-level finding is in the last file delivered.
+fn last_file_fails(n: usize) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    let clean = "# Notes\n\nNo milestones here.\n";
+    for i in 0..n {
+        write(dir.path(), &format!("f{i:03}.md"), clean);
+    }
+    write(dir.path(), "z/last.md", CONTROL);
+    dir
+}
+
+#[test]
+fn the_exit_code_comes_from_the_streamed_totals() {
+    let dir = last_file_fails(30);
+    let code = |args: &[&str]| {
+        let out = mlint(dir.path())
+            .args(["check", "--no-config", "-f", "json"])
+            .args(args)
+            .arg(".")
+            .output()
+            .unwrap();
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["summary"]["files"], 31);
+        out.status.code().unwrap()
+    };
+    assert_eq!(code(&[]), 1);
+    assert_eq!(code(&["--fail-level", "never"]), 0);
+    assert_eq!(code(&["--rule", "duration/inverted-range=warning"]), 0);
+    assert_eq!(
+        code(&[
+            "--rule",
+            "duration/inverted-range=warning",
+            "--fail-level",
+            "warning"
+        ]),
+        1
+    );
+    assert_eq!(
+        code(&[
+            "--rule",
+            "duration/inverted-range=info",
+            "--fail-level",
+            "warning"
+        ]),
+        0
+    );
+    assert_eq!(code(&["--rule", "duration/inverted-range=off"]), 0);
+}
+
+/// A reader that goes away (`mlint check | head`) is not an error: the run
+/// finishes with the exit code and summary of the whole check.
+#[cfg(unix)]
+#[test]
+fn a_closed_stdout_keeps_the_exit_code_and_the_summary() {
+    let dir = TempDir::new().unwrap();
+    // Enough output to fill a pipe's buffer many times over.
+    for i in 0..150 {
+        write(dir.path(), &format!("f{i:03}.md"), CONTROL);
+    }
+    let bin = assert_cmd::cargo::cargo_bin("mlint");
+    let mut child = std::process::Command::new(bin)
+        .current_dir(dir.path())
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .args(["check", "--no-config", "-f", "sarif", "."])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "150 files, 150 milestones: 150 errors, 0 warnings\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
 }
