@@ -90,7 +90,6 @@ fn the_rvm_and_the_interpreter_agree_on_every_fixture() {
         .expect("policies");
     let mut slow = set.evaluator();
     let mut fast = set.fast_evaluator();
-    assert!(fast.uses_vm(), "the bundled rules compile for the RVM");
     let mut stack = vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")];
     let mut compared = 0;
     while let Some(dir) = stack.pop() {
@@ -120,4 +119,35 @@ fn the_rvm_and_the_interpreter_agree_on_every_fixture() {
         }
     }
     assert!(compared > 30, "compared {compared} fixtures");
+    assert!(fast.uses_vm(), "the bundled rules compile for the RVM");
+    assert!(!slow.uses_vm());
+}
+
+/// A run over a few files compiles the rules for the RVM only once a file
+/// has enough milestones to pay for it; a file without milestones never
+/// reaches evaluation.
+#[test]
+fn the_adaptive_evaluator_builds_the_rvm_from_enough_milestones() {
+    use mlint::document::{ParseOptions, parse};
+    use mlint::policy::{PolicySet, bundled_files};
+    let set = PolicySet::load(bundled_files(), mlint::config::defaults_json(), false, None)
+        .expect("policies");
+    let input = |n: usize| {
+        let text: String = (1..=n)
+            .map(|i| format!("## Phase {i}: Step\n\n**Duration:** 2 weeks\n\n"))
+            .collect();
+        mlint::policy::value::to_value(&parse("f.md", &text, &ParseOptions::default()))
+            .expect("input")
+    };
+    let mut eval = set.adaptive_evaluator(3);
+    let two = eval.evaluate(input(2)).expect("evaluates");
+    assert!(!eval.uses_vm());
+    assert_eq!(
+        two.len(),
+        2 * 2,
+        "two phases without objectives or criteria"
+    );
+    let three = eval.evaluate(input(3)).expect("evaluates");
+    assert!(eval.uses_vm());
+    assert_eq!(three.len(), 3 * 2);
 }

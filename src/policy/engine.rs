@@ -95,8 +95,21 @@ pub struct PolicySet {
 pub struct Evaluator {
     engine: Engine,
     vm: Option<RegoVM>,
+    /// How to build the RVM, and from how many milestones in a document it
+    /// is worth building; `None` once built, or for the interpreter only.
+    vm_plan: Option<(VmSource, usize)>,
     rules: Arc<Vec<RuleMeta>>,
     entries: Arc<Vec<Entry>>,
+}
+
+/// What an evaluator needs to compile the rules for the RVM on first use.
+#[derive(Clone)]
+struct VmSource {
+    program: Arc<std::sync::OnceLock<Option<VmProgram>>>,
+    inputs: Option<(
+        regorus::Value,
+        Option<regorus::utils::limits::ExecutionTimerConfig>,
+    )>,
 }
 
 /// The bundled and user rules compiled for regorus's virtual machine (RVM),
@@ -365,28 +378,37 @@ impl PolicySet {
         &self.tests
     }
 
-    /// A fresh evaluator sharing the compiled policies.
+    /// A fresh evaluator sharing the compiled policies; it runs the rules on
+    /// the tree-walking interpreter.
     pub fn evaluator(&self) -> Evaluator {
-        Evaluator {
-            engine: self.engine.clone(),
-            vm: None,
-            rules: Arc::clone(&self.rules),
-            entries: Arc::clone(&self.entries),
-        }
+        self.evaluator_with(None)
     }
 
     /// An evaluator that runs the rules on the RVM when they compile for it
     /// (faster per file, a few milliseconds more to start): for runs over
-    /// many files. Results are identical; on any RVM error the file is
-    /// evaluated again by the interpreter, whose errors name file and line.
+    /// many files. The RVM is built on the first document with milestones.
+    /// Results are identical; on any RVM error the file is evaluated again
+    /// by the interpreter, whose errors name file and line.
     pub fn fast_evaluator(&self) -> Evaluator {
-        let program = self.vm.get_or_init(|| {
-            let (data, timer) = self.vm_inputs.clone()?;
-            VmProgram::build(&self.engine, &self.entries, data, timer)
-        });
+        self.evaluator_with(Some(1))
+    }
+
+    /// An evaluator for a run over a few files: the interpreter, unless a
+    /// document has `milestones` milestones or more, from which the RVM's
+    /// start-up (compiling every rule) pays for itself.
+    pub fn adaptive_evaluator(&self, milestones: usize) -> Evaluator {
+        self.evaluator_with(Some(milestones))
+    }
+
+    fn evaluator_with(&self, vm_from: Option<usize>) -> Evaluator {
+        let source = VmSource {
+            program: Arc::clone(&self.vm),
+            inputs: self.vm_inputs.clone(),
+        };
         Evaluator {
             engine: self.engine.clone(),
-            vm: program.as_ref().and_then(VmProgram::machine),
+            vm: None,
+            vm_plan: vm_from.map(|n| (source, n)),
             rules: Arc::clone(&self.rules),
             entries: Arc::clone(&self.entries),
         }
@@ -405,7 +427,8 @@ impl PolicySet {
 }
 
 impl Evaluator {
-    /// Whether this evaluator runs the rules on the RVM.
+    /// Whether this evaluator runs the rules on the RVM (from the first
+    /// document that made building it worthwhile).
     pub fn uses_vm(&self) -> bool {
         self.vm.is_some()
     }
@@ -413,6 +436,16 @@ impl Evaluator {
     /// Runs every rule over `input`. A rule that fails at evaluation, or that
     /// returns something that is not a finding, is a [`PolicyError`] naming it.
     pub fn evaluate(&mut self, input: regorus::Value) -> Result<Vec<RawFinding>, PolicyError> {
+        if let Some((source, from)) = &self.vm_plan
+            && milestones(&input) >= *from
+        {
+            let program = source.program.get_or_init(|| {
+                let (data, timer) = source.inputs.clone()?;
+                VmProgram::build(&self.engine, &self.entries, data, timer)
+            });
+            self.vm = program.as_ref().and_then(VmProgram::machine);
+            self.vm_plan = None;
+        }
         let mut out = Vec::new();
         let mut vm_done = false;
         if let Some(vm) = &mut self.vm {
@@ -449,6 +482,17 @@ impl Evaluator {
             }
         }
         Ok(out)
+    }
+}
+
+/// Number of milestones in a document given as `input`.
+fn milestones(input: &regorus::Value) -> usize {
+    match input {
+        regorus::Value::Object(o) => match o.get(&regorus::Value::from("milestones")) {
+            Some(regorus::Value::Array(a)) => a.len(),
+            _ => 0,
+        },
+        _ => 0,
     }
 }
 
