@@ -9,6 +9,7 @@
 
 use super::{FileView, Renderer};
 use crate::check::Totals;
+use crate::diagnostic::Finding;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -34,6 +35,34 @@ struct Diagnostic<'a> {
     help: Option<&'a str>,
 }
 
+impl Summary {
+    fn of(totals: &Totals) -> Summary {
+        Summary {
+            files: totals.files,
+            milestones: totals.milestones,
+            errors: totals.errors,
+            warnings: totals.warnings,
+            infos: totals.infos,
+        }
+    }
+}
+
+impl<'a> Diagnostic<'a> {
+    fn of(f: &'a Finding) -> Diagnostic<'a> {
+        Diagnostic {
+            path: &f.path,
+            rule: &f.rule,
+            severity: f.severity.as_str(),
+            message: &f.message,
+            line: f.location.line,
+            column: f.location.column,
+            end_line: f.location.end_line,
+            end_column: f.location.end_column,
+            help: f.help.as_deref(),
+        }
+    }
+}
+
 /// Writes pretty JSON with a final newline.
 #[derive(Default)]
 pub struct Json {
@@ -50,41 +79,17 @@ impl Renderer for Json {
 
     fn file(&mut self, out: &mut dyn Write, file: &FileView<'_>) -> io::Result<()> {
         for f in file.findings {
-            let diagnostic = Diagnostic {
-                path: &f.path,
-                rule: &f.rule,
-                severity: f.severity.as_str(),
-                message: &f.message,
-                line: f.location.line,
-                column: f.location.column,
-                end_line: f.location.end_line,
-                end_column: f.location.end_column,
-                help: f.help.as_deref(),
-            };
-            out.write_all(if self.written == 0 {
-                b"\n    "
-            } else {
-                b",\n    "
-            })?;
-            write_pretty(out, &mut self.buffer, &diagnostic, 4)?;
+            let diagnostic = Diagnostic::of(f);
+            write_element(out, &mut self.buffer, &diagnostic, 4, self.written == 0)?;
             self.written += 1;
         }
         Ok(())
     }
 
     fn end(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
-        if self.written > 0 {
-            out.write_all(b"\n  ")?;
-        }
-        out.write_all(b"],\n  \"summary\": ")?;
-        let summary = Summary {
-            files: totals.files,
-            milestones: totals.milestones,
-            errors: totals.errors,
-            warnings: totals.warnings,
-            infos: totals.infos,
-        };
-        write_pretty(out, &mut self.buffer, &summary, 2)?;
+        close_array(out, self.written, 2)?;
+        out.write_all(b",\n  \"summary\": ")?;
+        write_pretty(out, &mut self.buffer, &Summary::of(totals), 2)?;
         out.write_all(b"\n}\n")
     }
 }
@@ -109,6 +114,30 @@ pub(crate) fn write_pretty(
         out.write_all(line)?;
     }
     Ok(())
+}
+
+/// Writes `value` as the next element of a pretty JSON array whose
+/// elements stand `indent` spaces deep (`first`: no comma before it).
+pub(crate) fn write_element(
+    out: &mut dyn Write,
+    buffer: &mut Vec<u8>,
+    value: &impl Serialize,
+    indent: usize,
+    first: bool,
+) -> io::Result<()> {
+    out.write_all(if first { b"\n" } else { b",\n" })?;
+    write_spaces(out, indent)?;
+    write_pretty(out, buffer, value, indent)
+}
+
+/// Closes a pretty JSON array of `count` elements written with
+/// [`write_element`], its bracket `indent` spaces deep.
+pub(crate) fn close_array(out: &mut dyn Write, count: usize, indent: usize) -> io::Result<()> {
+    if count > 0 {
+        out.write_all(b"\n")?;
+        write_spaces(out, indent)?;
+    }
+    out.write_all(b"]")
 }
 
 /// Writes `n` spaces.
@@ -139,28 +168,8 @@ mod tests {
         let totals = report.totals();
         let whole = Whole {
             version: 1,
-            diagnostics: report
-                .findings
-                .iter()
-                .map(|f| Diagnostic {
-                    path: &f.path,
-                    rule: &f.rule,
-                    severity: f.severity.as_str(),
-                    message: &f.message,
-                    line: f.location.line,
-                    column: f.location.column,
-                    end_line: f.location.end_line,
-                    end_column: f.location.end_column,
-                    help: f.help.as_deref(),
-                })
-                .collect(),
-            summary: Summary {
-                files: totals.files,
-                milestones: totals.milestones,
-                errors: totals.errors,
-                warnings: totals.warnings,
-                infos: totals.infos,
-            },
+            diagnostics: report.findings.iter().map(Diagnostic::of).collect(),
+            summary: Summary::of(&totals),
         };
         serde_json::to_string_pretty(&whole).unwrap() + "\n"
     }

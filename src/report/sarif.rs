@@ -11,7 +11,7 @@
 //! validate`): that is why messages end with a period and every rule has a
 //! friendly name, help and a help URI.
 
-use super::json::write_pretty;
+use super::json::{close_array, write_element, write_pretty};
 use super::{FileView, Renderer};
 use crate::check::Totals;
 use crate::diagnostic::{Finding, Severity};
@@ -110,38 +110,24 @@ impl Renderer for Sarif<'_> {
             if let Some(source) = file.source {
                 add_snippets(&mut r, f, source);
             }
-            out.write_all(if self.written == 0 {
-                b"\n        "
-            } else {
-                b",\n        "
-            })?;
-            write_pretty(out, &mut self.buffer, &r, 8)?;
+            write_element(out, &mut self.buffer, &r, 8, self.written == 0)?;
             self.written += 1;
         }
         Ok(())
     }
 
     fn end(&mut self, out: &mut dyn Write, _totals: &Totals) -> io::Result<()> {
-        if self.written > 0 {
-            out.write_all(b"\n      ")?;
-        }
-        out.write_all(b"],\n      \"artifacts\": [")?;
+        close_array(out, self.written, 6)?;
+        out.write_all(b",\n      \"artifacts\": [")?;
         for (i, uri) in self.artifacts.iter().enumerate() {
             let artifact = json!({
                 "location": { "uri": uri, "uriBaseId": SRCROOT },
                 "mimeType": "text/markdown",
             });
-            out.write_all(if i == 0 {
-                b"\n        "
-            } else {
-                b",\n        "
-            })?;
-            write_pretty(out, &mut self.buffer, &artifact, 8)?;
+            write_element(out, &mut self.buffer, &artifact, 8, i == 0)?;
         }
-        if !self.artifacts.is_empty() {
-            out.write_all(b"\n      ")?;
-        }
-        out.write_all(b"]\n    }\n  ]\n}\n")
+        close_array(out, self.artifacts.len(), 6)?;
+        out.write_all(b"\n    }\n  ]\n}\n")
     }
 }
 
