@@ -34,16 +34,22 @@ package mlint.rules.docs.missing_deliverable
 import data.mlint.lib.result
 
 report contains result.at(m, msg) if {
-	some i, m in input.milestones
-	count(items(m)) > 0
+	some i, _ in listed
 	not mentioning[i]
+	m := input.milestones[i]
 	msg := sprintf("%s `%s` lists no documentation among its success criteria or deliverables", [m.kind, m.heading])
 }
 
-items(m) := [item.text |
-	some name in data.mlint.config.documentation.sections
-	some item in object.get(m, ["sections", name, "items"], [])
-]
+# listed maps the index of each milestone with items in the documentation
+# sections to the texts of those items.
+listed[i] := texts if {
+	some i, m in input.milestones
+	texts := [item.text |
+		some name in data.mlint.config.documentation.sections
+		some item in object.get(m, ["sections", name, "items"], [])
+	]
+	count(texts) > 0
+}
 
 # mentioning holds the index of every milestone whose heading or items
 # mention documentation, found by one search of one text: each milestone's
@@ -53,9 +59,8 @@ items(m) := [item.text |
 # exactly one match, which names its milestone.
 mentioning contains to_number(split(found, "\uE000")[1]) if {
 	count(alternatives) > 0
-	segments := concat("", [sprintf("\uE000%d\uE000\n%s\n", [i, concat("\n", array.concat([m.heading], items(m)))]) |
-		some i, m in input.milestones
-		count(items(m)) > 0
+	segments := concat("", [sprintf("\uE000%d\uE000\n%s\n", [i, concat("\n", array.concat([input.milestones[i].heading], texts))]) |
+		some i, texts in listed
 	])
 	some found in regex.find_n(sprintf(`\x{E000}[0-9]+\x{E000}[^\x{E000}]*?(?:%s)`, [docs_pattern]), segments, -1)
 }
