@@ -838,13 +838,17 @@ fn a_runaway_recursion_over_the_input_is_stopped_by_the_time_limit() {
 /// Runs `mlint` on the huge-range policy inside `sh -c 'ulimit -v …'`, so a
 /// regression cannot take the machine's memory.
 fn run_memory_capped(dir: &Path, policy_body: &str) -> (Option<i32>, String) {
+    run_memory_capped_on(dir, policy_body, "doc.md other.md")
+}
+
+fn run_memory_capped_on(dir: &Path, policy_body: &str, args: &str) -> (Option<i32>, String) {
     std::fs::write(dir.join("pol/custom.rego"), report_rule(policy_body)).unwrap();
     let bin = assert_cmd::cargo::cargo_bin("mlint");
     let out = std::process::Command::new("sh")
         .current_dir(dir)
         .arg("-c")
         .arg(format!(
-            "ulimit -v 4000000; exec '{}' check --config mlint.toml --policy pol --format json doc.md other.md",
+            "ulimit -v 4000000; exec '{}' check --config mlint.toml --policy pol --format json {args}",
             bin.display()
         ))
         .output()
@@ -865,6 +869,29 @@ fn a_huge_numbers_range_is_stopped_with_a_policy_error() {
     );
     assert_eq!(code, Some(2), "{stderr}");
     assert!(stderr.contains("custom/hostile"), "{stderr}");
+}
+
+/// Runs over many files use regorus's VM, which calls its own unbounded
+/// `numbers.range`: a policy that calls it must still run on mlint's.
+#[cfg(unix)]
+#[test]
+fn a_huge_numbers_range_is_stopped_in_a_run_over_many_files() {
+    let dir = with_policy("");
+    for i in 0..12 {
+        std::fs::write(dir.path().join(format!("many-{i:02}.md")), CONTROL).unwrap();
+    }
+    for jobs in ["1", "2"] {
+        let (code, stderr) = run_memory_capped_on(
+            dir.path(),
+            "\tcount(numbers.range(1, 1000000000)) > 0\n\tf := {\"message\": \"never\"}",
+            &format!("--jobs {jobs} ."),
+        );
+        assert_eq!(code, Some(2), "--jobs {jobs}: {stderr}");
+        assert!(
+            stderr.contains("would make 1000000000 values; mlint allows at most 1000000"),
+            "--jobs {jobs}: {stderr}"
+        );
+    }
 }
 
 #[cfg(unix)]

@@ -349,9 +349,14 @@ impl PolicySet {
             limit,
             check_interval: std::num::NonZeroU32::new(1000).expect("non-zero"),
         });
-        let vm_inputs = std::env::var_os("MLINT_NO_RVM")
-            .is_none()
-            .then_some((data, timer));
+        // The RVM calls regorus's own builtins, not mlint's bounded
+        // `numbers.range` (see `limits`): policies that call it run on the
+        // interpreter only, or a huge range would abort the process.
+        let vm_inputs = (std::env::var_os("MLINT_NO_RVM").is_none()
+            && !loaded
+                .iter()
+                .any(|f| !f.is_test() && super::limits::calls_bounded(&f.source)))
+        .then_some((data, timer));
         Ok(PolicySet {
             engine,
             vm: Arc::new(std::sync::OnceLock::new()),
