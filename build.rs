@@ -1,7 +1,13 @@
 //! Embeds the bundled policies (`policies/**/*.rego`) in the binary.
 //!
 //! Writes `$OUT_DIR/bundled.rs` with one `(path, source)` pair per file,
-//! sorted by path so the engine is built the same way on every machine.
+//! sorted by path so the engine is built the same way on every machine, and
+//! `$OUT_DIR/bundled.rvm`: the bundled rules compiled for regorus's virtual
+//! machine, so that a run with only the bundled policies starts without
+//! compiling them (about a third of a one-file run). The program does not
+//! depend on the configuration, which the VM receives as data. If compiling
+//! fails here, the file is empty and mlint compiles at run time, as it does
+//! whenever user policies are loaded.
 
 use std::path::{Path, PathBuf};
 
@@ -41,6 +47,57 @@ fn main() {
         ));
     }
     code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets this")).join("bundled.rs");
-    std::fs::write(out, code).expect("OUT_DIR is writable");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets this"));
+    std::fs::write(out_dir.join("bundled.rs"), code).expect("OUT_DIR is writable");
+    let program = match compile_rules(&root, &files) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            println!(
+                "cargo:warning=bundled rules not precompiled (mlint will compile them at run time): {e}"
+            );
+            Vec::new()
+        }
+    };
+    std::fs::write(out_dir.join("bundled.rvm"), program).expect("OUT_DIR is writable");
+}
+
+/// Compiles the `report` rule of every bundled rule package
+/// (`package mlint.rules.…`) into one RVM program, serialized. mlint checks
+/// at run time that the program has an entry point for every query it
+/// would have compiled itself, and otherwise compiles them.
+fn compile_rules(root: &Path, files: &[PathBuf]) -> Result<Vec<u8>, String> {
+    let mut engine = regorus::Engine::new();
+    engine.set_rego_v0(false);
+    let mut queries = Vec::new();
+    for file in files {
+        if file.to_string_lossy().ends_with("_test.rego") {
+            continue;
+        }
+        let source =
+            std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let package = source
+            .lines()
+            .find_map(|l| l.strip_prefix("package "))
+            .map(|p| p.trim().to_string())
+            .ok_or_else(|| format!("{}: no package", file.display()))?;
+        let rel = file
+            .strip_prefix(root)
+            .map_err(|e| e.to_string())?
+            .to_string_lossy()
+            .replace('\\', "/");
+        engine.add_policy(rel, source).map_err(|e| e.to_string())?;
+        if package.starts_with("mlint.rules.") {
+            queries.push(format!("data.{package}.report"));
+        }
+    }
+    queries.sort();
+    let queries: Vec<&str> = queries.iter().map(String::as_str).collect();
+    let first: std::sync::Arc<str> = std::sync::Arc::from(*queries.first().ok_or("no rules")?);
+    let compiled = engine
+        .compile_with_entrypoint(&first)
+        .map_err(|e| e.to_string())?;
+    let program =
+        regorus::languages::rego::compiler::Compiler::compile_from_policy(&compiled, &queries)
+            .map_err(|e| e.to_string())?;
+    program.serialize_binary()
 }

@@ -273,8 +273,10 @@ const IN_FLIGHT: usize = 256;
 /// delivering thread, which resumes it.
 type Checked = std::thread::Result<Result<FileOutcome, PolicyError>>;
 
-/// From this many files a run compiles the rules for the RVM (its start-up,
-/// about 2 ms, pays off over a handful of files) ...
+/// With user policies (the bundled ones alone are compiled for the RVM at
+/// build time, and always run on it), from this many files a run compiles
+/// the rules for the RVM (its start-up, about 2 ms, pays off over a handful
+/// of files) ...
 const VM_FILES: usize = 8;
 /// ... and, in a smaller run, from the first file with this many milestones.
 /// Measured in instructions with callgrind on whole one-file runs: a

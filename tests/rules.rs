@@ -123,15 +123,24 @@ fn the_rvm_and_the_interpreter_agree_on_every_fixture() {
     assert!(!slow.uses_vm());
 }
 
-/// A run over a few files compiles the rules for the RVM only once a file
-/// has enough milestones to pay for it; a file without milestones never
-/// reaches evaluation.
+/// With user policies, a run over a few files compiles the rules for the RVM
+/// only once a file has enough milestones to pay for it; with only the
+/// bundled ones, the program compiled at build time is used from the first
+/// file.
 #[test]
 fn the_adaptive_evaluator_builds_the_rvm_from_enough_milestones() {
     use mlint::document::{ParseOptions, parse};
-    use mlint::policy::{PolicySet, bundled_files};
-    let set = PolicySet::load(bundled_files(), mlint::config::defaults_json(), false, None)
-        .expect("policies");
+    use mlint::policy::{Origin, PolicyFile, PolicySet, bundled_files};
+    let mut files = bundled_files();
+    files.push(PolicyFile {
+        path: "pol/quiet.rego".into(),
+        source:
+            "package mlint.custom.team.quiet\n\nreport contains {\"message\": \"m\"} if false\n"
+                .into(),
+        origin: Origin::Custom,
+    });
+    let set =
+        PolicySet::load(files, mlint::config::defaults_json(), false, None).expect("policies");
     let input = |n: usize| {
         let text: String = (1..=n)
             .map(|i| format!("## Phase {i}: Step\n\n**Duration:** 2 weeks\n\n"))
@@ -150,4 +159,10 @@ fn the_adaptive_evaluator_builds_the_rvm_from_enough_milestones() {
     let three = eval.evaluate(input(3)).expect("evaluates");
     assert!(eval.uses_vm());
     assert_eq!(three.len(), 3 * 2);
+
+    let bundled = PolicySet::load(bundled_files(), mlint::config::defaults_json(), false, None)
+        .expect("policies");
+    let mut eval = bundled.adaptive_evaluator(3);
+    assert_eq!(eval.evaluate(input(1)).expect("evaluates").len(), 2);
+    assert!(eval.uses_vm(), "prebuilt: no start-up to pay for");
 }

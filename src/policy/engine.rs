@@ -50,6 +50,10 @@ mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 }
 
+/// The bundled rules compiled for the RVM by `build.rs`, serialized; empty
+/// if that failed.
+static BUNDLED_PROGRAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundled.rvm"));
+
 /// What a rule reported, before mlint locates and levels it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RawFinding {
@@ -79,7 +83,8 @@ struct Entry {
 pub struct PolicySet {
     engine: Engine,
     /// Built on first use: compiling for the RVM costs a few milliseconds of
-    /// start-up, which only pays off over many files.
+    /// start-up, which only pays off over many files. Set at load when the
+    /// policies are the bundled ones, from the program `build.rs` compiled.
     vm: Arc<std::sync::OnceLock<Option<VmProgram>>>,
     vm_inputs: Option<(
         regorus::Value,
@@ -123,7 +128,9 @@ struct VmSource {
 /// file, not once per milestone. Measured with
 /// `cargo run --release --example rule_timing -- DIR`.
 struct VmProgram {
-    compiled: regorus::CompiledPolicy,
+    /// The policy the program was compiled from (`None` for the program
+    /// compiled at build time, which runs without it).
+    compiled: Option<regorus::CompiledPolicy>,
     program: Arc<regorus::rvm::program::Program>,
     data: regorus::Value,
     timer: Option<regorus::utils::limits::ExecutionTimerConfig>,
@@ -148,15 +155,43 @@ impl VmProgram {
             regorus::languages::rego::compiler::Compiler::compile_from_policy(&compiled, &queries)
                 .ok()?;
         Some(VmProgram {
-            compiled,
+            compiled: Some(compiled),
             program,
             data,
             timer,
         })
     }
 
+    /// The bundled rules as `build.rs` compiled them, if that program has
+    /// an entry point for every query in `entries` (so it is the program
+    /// [`VmProgram::build`] would make from the same policies).
+    fn prebuilt(
+        entries: &[Entry],
+        data: regorus::Value,
+        timer: Option<regorus::utils::limits::ExecutionTimerConfig>,
+    ) -> Option<VmProgram> {
+        use regorus::rvm::program::{DeserializationResult, Program};
+        let program = match Program::deserialize_binary(BUNDLED_PROGRAM).ok()? {
+            DeserializationResult::Complete(program) => program,
+            DeserializationResult::Partial(_) => return None,
+        };
+        let complete = entries
+            .iter()
+            .flat_map(|e| &e.queries)
+            .all(|(query, _)| program.get_entry_point(query).is_some());
+        complete.then(|| VmProgram {
+            compiled: None,
+            program: Arc::new(program),
+            data,
+            timer,
+        })
+    }
+
     fn machine(&self) -> Option<RegoVM> {
-        let mut vm = RegoVM::new_with_policy(self.compiled.clone());
+        let mut vm = match &self.compiled {
+            Some(compiled) => RegoVM::new_with_policy(compiled.clone()),
+            None => RegoVM::new(),
+        };
         vm.load_program(Arc::clone(&self.program));
         vm.set_data(self.data.clone()).ok()?;
         vm.set_execution_timer_config(self.timer);
@@ -357,9 +392,18 @@ impl PolicySet {
                 .iter()
                 .any(|f| !f.is_test() && super::limits::calls_bounded(&f.source)))
         .then_some((data, timer));
+        // With only the bundled policies, the program compiled at build time
+        // saves compiling them now.
+        let vm = std::sync::OnceLock::new();
+        if let Some((data, timer)) = &vm_inputs
+            && loaded.iter().all(|f| f.origin == Origin::Bundled)
+            && let Some(program) = VmProgram::prebuilt(&entries, data.clone(), *timer)
+        {
+            let _ = vm.set(Some(program));
+        }
         Ok(PolicySet {
             engine,
-            vm: Arc::new(std::sync::OnceLock::new()),
+            vm: Arc::new(vm),
             vm_inputs,
             reads_lines,
             rules: Arc::new(rules),
@@ -400,7 +444,8 @@ impl PolicySet {
 
     /// An evaluator for a run over a few files: the interpreter, unless a
     /// document has `milestones` milestones or more, from which the RVM's
-    /// start-up (compiling every rule) pays for itself.
+    /// start-up (compiling every rule) pays for itself, or the rules are
+    /// already compiled for the RVM.
     pub fn adaptive_evaluator(&self, milestones: usize) -> Evaluator {
         self.evaluator_with(Some(milestones))
     }
@@ -442,7 +487,7 @@ impl Evaluator {
     /// returns something that is not a finding, is a [`PolicyError`] naming it.
     pub fn evaluate(&mut self, input: regorus::Value) -> Result<Vec<RawFinding>, PolicyError> {
         if let Some((source, from)) = &self.vm_plan
-            && milestones(&input) >= *from
+            && (source.program.get().is_some() || milestones(&input) >= *from)
         {
             let program = source.program.get_or_init(|| {
                 let (data, timer) = source.inputs.clone()?;
@@ -628,4 +673,45 @@ fn raw_finding(
         help,
         warn_only,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled_set() -> PolicySet {
+        PolicySet::load(bundled_files(), crate::config::defaults_json(), false, None)
+            .expect("bundled policies load")
+    }
+
+    #[test]
+    fn the_program_compiled_at_build_time_is_the_one_compiled_now() {
+        assert!(!BUNDLED_PROGRAM.is_empty(), "build.rs compiled nothing");
+        let set = bundled_set();
+        let (data, timer) = set.vm_inputs.clone().expect("the RVM is on");
+        let now = VmProgram::build(&set.engine, &set.entries, data, timer).expect("compiles");
+        let now = now.program.serialize_binary().expect("serializes");
+        assert_eq!(now.len(), BUNDLED_PROGRAM.len());
+        assert!(now == BUNDLED_PROGRAM, "build.rs compiled another program");
+    }
+
+    #[test]
+    fn a_set_of_bundled_policies_starts_with_the_prebuilt_program() {
+        let set = bundled_set();
+        let program = set.vm.get().expect("set at load").as_ref().expect("usable");
+        assert!(
+            program.compiled.is_none(),
+            "the prebuilt program, not a new one"
+        );
+        let mut custom = bundled_files();
+        custom.push(PolicyFile {
+            path: "pol/custom.rego".into(),
+            source: "package mlint.custom.x.y\n\nreport contains {\"message\": \"m\"} if false\n"
+                .into(),
+            origin: Origin::Custom,
+        });
+        let set = PolicySet::load(custom, crate::config::defaults_json(), false, None)
+            .expect("custom policy loads");
+        assert!(set.vm.get().is_none(), "compiled on first need instead");
+    }
 }
