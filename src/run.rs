@@ -601,6 +601,10 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
         FailLevel::Never => None,
     };
     let failed = threshold.is_some_and(|t| totals.at_least(t) > 0);
+    // The process ends now: freeing the compiled policies value by value
+    // would cost a one-file run about 3% more.
+    drop(renderer);
+    std::mem::forget(checker);
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
 }
 
