@@ -7,6 +7,11 @@
 //! rule over one document, returning raw findings with byte spans. Turning
 //! those into located, levelled [`crate::diagnostic::Finding`]s is
 //! [`crate::policy::resolve`]'s job.
+//!
+//! Rules run on regorus's virtual machine (RVM) where they compile for it.
+//! The bundled rules are compiled for it at build time (`build.rs`): a run
+//! with only them neither parses nor compiles any policy, and builds the
+//! engine only if a file needs the interpreter.
 
 use super::catalog::{self, Origin, RuleMeta, Style};
 use super::error::PolicyError;
@@ -81,7 +86,7 @@ struct Entry {
 /// Every policy, compiled once, and the rule catalog.
 #[derive(Clone)]
 pub struct PolicySet {
-    engine: Engine,
+    engine: Arc<LazyEngine>,
     /// Built on first use: compiling for the RVM costs a few milliseconds of
     /// start-up, which only pays off over many files. Set at load when the
     /// policies are the bundled ones, from the program `build.rs` compiled.
@@ -96,9 +101,93 @@ pub struct PolicySet {
     tests: Arc<Vec<PolicyFile>>,
 }
 
+/// The regorus engine with every policy and the configuration added. Built
+/// at load, except when the rules run on the program compiled at build time:
+/// then only if a file needs the interpreter (after an RVM error), which
+/// saves parsing the policies on every run.
+struct LazyEngine {
+    engine: std::sync::OnceLock<Result<Engine, String>>,
+    files: Vec<PolicyFile>,
+    data: regorus::Value,
+    timeout: Option<Duration>,
+}
+
+impl LazyEngine {
+    fn get(&self) -> Result<&Engine, PolicyError> {
+        self.engine
+            .get_or_init(|| {
+                let (mut engine, mut errors) = new_engine(self.timeout, None);
+                for file in &self.files {
+                    if let Err(e) = engine.add_policy(file.path.clone(), file.source.clone()) {
+                        errors.push(PolicyError::from_regorus(&e, &self.files, None));
+                    }
+                }
+                if let Err(e) = engine.add_data(self.data.clone()) {
+                    errors.push(PolicyError::plain(format!(
+                        "cannot load configuration data: {e}"
+                    )));
+                }
+                match errors.first() {
+                    None => Ok(engine),
+                    Some(e) => Err(e.to_string()),
+                }
+            })
+            .as_ref()
+            .map_err(|e| PolicyError::plain(format!("cannot load the policies: {e}")))
+    }
+}
+
+/// A regorus engine with mlint's extensions: bounded `numbers.range`, cached
+/// `regex.*` and, for `mlint test`, `mlint.parse_markdown` with `options`.
+fn new_engine(
+    timeout: Option<Duration>,
+    parse_markdown: Option<crate::document::ParseOptions>,
+) -> (Engine, Vec<PolicyError>) {
+    let mut engine = Engine::new();
+    engine.set_rego_v0(false);
+    if let Some(limit) = timeout {
+        engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+            limit,
+            check_interval: std::num::NonZeroU32::new(1000).expect("non-zero"),
+        });
+    }
+    let mut errors = Vec::new();
+    if let Err(e) = super::limits::register(&mut engine) {
+        errors.push(PolicyError::plain(format!(
+            "cannot register numbers.range: {e}"
+        )));
+    }
+    if let Err(e) = super::fastregex::register(&mut engine) {
+        errors.push(PolicyError::plain(format!(
+            "cannot register regex functions: {e}"
+        )));
+    }
+    if let Some(options) = parse_markdown {
+        let extension = move |args: Vec<regorus::Value>| -> anyhow::Result<regorus::Value> {
+            let text = match args.first() {
+                Some(regorus::Value::String(s)) => s.to_string(),
+                _ => anyhow::bail!("mlint.parse_markdown expects a string of Markdown"),
+            };
+            Ok(super::value::to_value(&crate::document::parse(
+                "test.md", &text, &options,
+            ))?)
+        };
+        if let Err(e) =
+            engine.add_extension("mlint.parse_markdown".to_string(), 1, Box::new(extension))
+        {
+            errors.push(PolicyError::plain(format!(
+                "cannot register mlint.parse_markdown: {e}"
+            )));
+        }
+    }
+    (engine, errors)
+}
+
 /// Evaluates rules for one thread. Cheap to create from a [`PolicySet`].
 pub struct Evaluator {
-    engine: Engine,
+    /// A clone of the set's engine, taken when first needed.
+    engine: Option<Engine>,
+    shared: Arc<LazyEngine>,
     vm: Option<RegoVM>,
     /// How to build the RVM, and from how many milestones in a document it
     /// is worth building; `None` once built, or for the interpreter only.
@@ -244,51 +333,31 @@ impl PolicySet {
         with_tests: bool,
         timeout: Option<Duration>,
     ) -> Result<PolicySet, Vec<PolicyError>> {
-        let mut engine = Engine::new();
-        engine.set_rego_v0(false);
-        if let Some(limit) = timeout {
-            engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
-                limit,
-                check_interval: std::num::NonZeroU32::new(1000).expect("non-zero"),
-            });
-        }
-        let mut errors = Vec::new();
-        if let Err(e) = super::limits::register(&mut engine) {
-            errors.push(PolicyError::plain(format!(
-                "cannot register numbers.range: {e}"
-            )));
-        }
-        if let Err(e) = super::fastregex::register(&mut engine) {
-            errors.push(PolicyError::plain(format!(
-                "cannot register regex functions: {e}"
-            )));
-        }
         let loaded: Vec<PolicyFile> = files
             .iter()
             .filter(|f| with_tests || !f.is_test())
             .cloned()
             .collect();
-        errors.extend(super::calls::check(&loaded));
-        if with_tests {
-            let options: crate::document::ParseOptions =
-                serde_json::from_value(config.clone()).unwrap_or_default();
-            let extension = move |args: Vec<regorus::Value>| -> anyhow::Result<regorus::Value> {
-                let text = match args.first() {
-                    Some(regorus::Value::String(s)) => s.to_string(),
-                    _ => anyhow::bail!("mlint.parse_markdown expects a string of Markdown"),
-                };
-                Ok(super::value::to_value(&crate::document::parse(
-                    "test.md", &text, &options,
-                ))?)
-            };
-            if let Err(e) =
-                engine.add_extension("mlint.parse_markdown".to_string(), 1, Box::new(extension))
-            {
-                errors.push(PolicyError::plain(format!(
-                    "cannot register mlint.parse_markdown: {e}"
-                )));
-            }
-        }
+        let mut errors = super::calls::check(&loaded);
+        // With only the bundled rules (always valid: tests compile them) the
+        // program compiled at build time runs them and the engine is built
+        // only if needed. Otherwise it is built now, which also reports
+        // every policy that does not compile.
+        let bundled_only = !with_tests
+            && std::env::var_os("MLINT_NO_RVM").is_none()
+            && !BUNDLED_PROGRAM.is_empty()
+            && loaded.iter().all(|f| f.origin == Origin::Bundled);
+        let mut engine = if bundled_only {
+            None
+        } else {
+            let options = with_tests.then(|| {
+                serde_json::from_value::<crate::document::ParseOptions>(config.clone())
+                    .unwrap_or_default()
+            });
+            let (engine, problems) = new_engine(timeout, options);
+            errors.extend(problems);
+            Some(engine)
+        };
         let mut rules: Vec<RuleMeta> = Vec::new();
         let mut entries: Vec<Entry> = Vec::new();
         let mut tests = Vec::new();
@@ -300,7 +369,9 @@ impl PolicySet {
                     continue;
                 }
             }
-            if let Err(e) = engine.add_policy(file.path.clone(), file.source.clone()) {
+            if let Some(engine) = &mut engine
+                && let Err(e) = engine.add_policy(file.path.clone(), file.source.clone())
+            {
                 errors.push(PolicyError::from_regorus(&e, &files, None));
                 continue;
             }
@@ -363,7 +434,9 @@ impl PolicySet {
             }
         }
         let data = regorus::Value::from(serde_json::json!({ "mlint": { "config": config } }));
-        if let Err(e) = engine.add_data(data.clone()) {
+        if let Some(engine) = &mut engine
+            && let Err(e) = engine.add_data(data.clone())
+        {
             errors.push(PolicyError::plain(format!(
                 "cannot load configuration data: {e}"
             )));
@@ -391,7 +464,7 @@ impl PolicySet {
             && !loaded
                 .iter()
                 .any(|f| !f.is_test() && super::limits::calls_bounded(&f.source)))
-        .then_some((data, timer));
+        .then_some((data.clone(), timer));
         // With only the bundled policies, the program compiled at build time
         // saves compiling them now.
         let vm = std::sync::OnceLock::new();
@@ -401,8 +474,24 @@ impl PolicySet {
         {
             let _ = vm.set(Some(program));
         }
+        let lazy = LazyEngine {
+            engine: std::sync::OnceLock::new(),
+            files: loaded,
+            data,
+            timeout,
+        };
+        match engine {
+            Some(engine) => {
+                let _ = lazy.engine.set(Ok(engine));
+            }
+            // Without the program (it does not fit), build the engine now.
+            None if vm.get().is_none() => {
+                lazy.get().map_err(|e| vec![e])?;
+            }
+            None => {}
+        }
         Ok(PolicySet {
-            engine,
+            engine: Arc::new(lazy),
             vm: Arc::new(vm),
             vm_inputs,
             reads_lines,
@@ -456,7 +545,8 @@ impl PolicySet {
             inputs: self.vm_inputs.clone(),
         };
         Evaluator {
-            engine: self.engine.clone(),
+            engine: None,
+            shared: Arc::clone(&self.engine),
             vm: None,
             vm_plan: vm_from.map(|n| (source, n)),
             rules: Arc::clone(&self.rules),
@@ -467,12 +557,12 @@ impl PolicySet {
     /// A clone of the compiled engine, for profiling tools.
     #[doc(hidden)]
     pub fn evaluator_engine(&self) -> Engine {
-        self.engine.clone()
+        self.engine().expect("the policies load")
     }
 
     /// A clone of the engine, for the test runner.
-    pub(crate) fn engine(&self) -> Engine {
-        self.engine.clone()
+    pub(crate) fn engine(&self) -> Result<Engine, PolicyError> {
+        self.engine.get().cloned()
     }
 }
 
@@ -491,7 +581,7 @@ impl Evaluator {
         {
             let program = source.program.get_or_init(|| {
                 let (data, timer) = source.inputs.clone()?;
-                VmProgram::build(&self.engine, &self.entries, data, timer)
+                VmProgram::build(self.shared.get().ok()?, &self.entries, data, timer)
             });
             self.vm = program.as_ref().and_then(VmProgram::machine);
             self.vm_plan = None;
@@ -520,12 +610,15 @@ impl Evaluator {
         if vm_done {
             return Ok(out);
         }
-        self.engine.set_input(input);
+        let engine = match &mut self.engine {
+            Some(engine) => engine,
+            None => self.engine.insert(self.shared.get()?.clone()),
+        };
+        engine.set_input(input);
         for (index, entry) in self.entries.iter().enumerate() {
             let rule = &self.rules[index];
             for (query, warn_only) in &entry.queries {
-                let value = self
-                    .engine
+                let value = engine
                     .eval_rule(query.clone())
                     .map_err(|e| PolicyError::evaluation(rule, &e))?;
                 collect(rule, index, *warn_only, &value, &mut out)?;
@@ -689,7 +782,8 @@ mod tests {
         assert!(!BUNDLED_PROGRAM.is_empty(), "build.rs compiled nothing");
         let set = bundled_set();
         let (data, timer) = set.vm_inputs.clone().expect("the RVM is on");
-        let now = VmProgram::build(&set.engine, &set.entries, data, timer).expect("compiles");
+        let engine = set.engine.get().expect("the bundled policies load");
+        let now = VmProgram::build(engine, &set.entries, data, timer).expect("compiles");
         let now = now.program.serialize_binary().expect("serializes");
         assert_eq!(now.len(), BUNDLED_PROGRAM.len());
         assert!(now == BUNDLED_PROGRAM, "build.rs compiled another program");
@@ -703,6 +797,22 @@ mod tests {
             program.compiled.is_none(),
             "the prebuilt program, not a new one"
         );
+        assert!(set.engine.engine.get().is_none(), "no engine until needed");
+        // The interpreter builds it when first asked to evaluate.
+        let text = "## Phase 1: Build\n\n**Duration:** 400 weeks\n";
+        let doc = crate::document::parse("f.md", text, &Default::default());
+        let input = super::super::value::to_value(&doc).expect("input");
+        let slow = set
+            .evaluator()
+            .evaluate(input.clone())
+            .expect("interpreter");
+        assert!(set.engine.engine.get().is_some());
+        let fast = set.fast_evaluator().evaluate(input).expect("rvm");
+        assert_eq!(slow.len(), fast.len());
+        assert!(
+            slow.iter()
+                .any(|f| set.rules()[f.rule].id == "duration/too-long")
+        );
         let mut custom = bundled_files();
         custom.push(PolicyFile {
             path: "pol/custom.rego".into(),
@@ -713,5 +823,9 @@ mod tests {
         let set = PolicySet::load(custom, crate::config::defaults_json(), false, None)
             .expect("custom policy loads");
         assert!(set.vm.get().is_none(), "compiled on first need instead");
+        assert!(
+            set.engine.engine.get().is_some(),
+            "built at load, with errors"
+        );
     }
 }

@@ -37,7 +37,17 @@ pub struct TestResult {
 /// `origin`, only test files of that origin.
 pub fn run_tests(set: &PolicySet, filter: Option<&str>, origin: Option<Origin>) -> Vec<TestResult> {
     let mut results = Vec::new();
-    let base = set.engine();
+    // Built at load for `mlint test`, so this fails only as load would have.
+    let base = match set.engine() {
+        Ok(engine) => engine,
+        Err(e) => {
+            return vec![TestResult {
+                file: String::new(),
+                name: "loading the policies".into(),
+                outcome: Outcome::Error(e.to_string()),
+            }];
+        }
+    };
     for file in set
         .test_files()
         .iter()
