@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use super::pattern::{Groups, Pattern};
 
 use super::options::Units;
 
@@ -142,32 +142,32 @@ static UNIT: LazyLock<String> = LazyLock::new(|| {
     format!("({})", units.join("|"))
 });
 
-static LENGTH: LazyLock<Regex> = LazyLock::new(|| {
+static LENGTH: LazyLock<Pattern> = LazyLock::new(|| {
     let unit = &*UNIT;
-    Regex::new(&format!(
+    Pattern::new(&format!(
         r"{NUM}(\+)?\s*(?:{unit}\s*)?(?:{TO}\s*{NUM}\s*)?{unit}(\s*(?:\+|以上|or more|o más|ou mais))?"
     ))
     .expect("valid length regex")
 });
 
 /// `Weeks 1-4`, `Week 6`, `Days 1-2`, `Semanas 1-4`, `Woche 4-6`.
-static WINDOW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static WINDOW: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(weeks|week|wks|wk|days|day|months|month|semanas|semana|wochen|woche|días|día|dias|dia|tage|tag|meses|mes|monate|monat|sprints|sprint|quarters|quarter)\s*([0-9]+)(?:\s*(?:-|to|a|bis|and|&)\s*(?:(?:weeks|week|days|day|months|month)\s*)?([0-9]+))?",
     )
     .expect("valid window regex")
 });
 
 /// `2025-10-01 to 2025-11-15`.
-static DATE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*(?:-|to|until|bis|a|até|→)\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+static DATE_RANGE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*(?:-|to|until|bis|a|até|→)\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
         .expect("valid date range regex")
 });
 
 /// A value with no number that stands for one: `X days`, `N-M weeks`.
-static LETTER_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+static LETTER_NUMBER: LazyLock<Pattern> = LazyLock::new(|| {
     let unit = &*UNIT;
-    Regex::new(&format!(
+    Pattern::new(&format!(
         r"^[\[(]?\s*[xnmyz#?]+(?:\s*-\s*[xnmyz#?]+)?\s*{unit}\b"
     ))
     .expect("valid placeholder regex")
@@ -337,7 +337,7 @@ fn read_window(norm: &str, units: &Units) -> Option<Reading> {
     })
 }
 
-fn number(c: &Captures<'_>, i: usize) -> Option<f64> {
+fn number(c: &Groups<'_>, i: usize) -> Option<f64> {
     c.get(i)?.as_str().replace(',', ".").parse().ok()
 }
 

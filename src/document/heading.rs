@@ -10,7 +10,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use super::pattern::Pattern;
 
 use super::duration::{self, Reading};
 use super::mojibake;
@@ -39,38 +39,38 @@ pub struct Unit {
 }
 
 /// A parenthetical that states status, priority or a date, not a name.
-static STATUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static STATUS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?i)^(?:in[ -]progress|done|complete|completed|partially complete|shipped|wip|planned|optional|new|inserted|blocked|todo|tbd|not started|pending|current|active|deferred|cancell?ed|draft|future|next|paused|on hold|in review|stretch|[0-9]+ ?% ?(?:complete|done)?|(?:completed|shipped|done|started|due|target|released|finished|ended|ends|deadline)\b.*|priority\s*[:：-]?\s*\S.*|p[0-4]|(?:high|medium|low|critical)(?: priority)?|[0-9]{4}[-/.][0-9]{1,2}.*|q[1-4][ -]?[0-9]{4}.*|[0-9]{4}[ -]?q[1-4].*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? [0-9]{1,4}.*)$",
     )
     .expect("valid status regex")
 });
 
 /// A trailing ` - SHIPPED 2026-02-18` or ` - PARTIALLY COMPLETE`.
-static STATUS_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static STATUS_SUFFIX: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"\s+[-–—]\s+(?:(?:PARTIALLY |FULLY )?(?:SHIPPED|COMPLETE|COMPLETED|DONE|IN PROGRESS|DEFERRED|CANCELLED|CANCELED|BLOCKED|WIP|PLANNED)|(?i:shipped|completed|done|released)\s+[0-9]{4}-[0-9]{2}-[0-9]{2})(?:\s+[0-9]{4}-[0-9]{2}-[0-9]{2})?\s*$",
     )
     .expect("valid status suffix regex")
 });
 
 /// An identifier after a keyword: `1`, `2.3`, `1-1`, `v1.0`, `m1`, `IV`, `A`.
-static ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[vV]?[0-9]+(?:[.\-][0-9]+)*[a-z]?|[A-Za-z]{1,2}[0-9]+(?:[.\-][0-9]+)*|[IVX]{1,4}|[A-Z])")
+static ID: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^(?:[vV]?[0-9]+(?:[.\-][0-9]+)*[a-z]?|[A-Za-z]{1,2}[0-9]+(?:[.\-][0-9]+)*|[IVX]{1,4}|[A-Z])")
         .expect("valid id regex")
 });
 
 /// A bare milestone id at the start of a title: `M1`, `m1`, `M2.1`, `M1-1`.
-static BARE_ID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[Mm][0-9]+(?:[.\-][0-9]+)*").expect("valid bare id regex"));
+static BARE_ID: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^[Mm][0-9]+(?:[.\-][0-9]+)*").expect("valid bare id regex"));
 
 /// A bare version at the start of a title: `v1.0`, `V2.0`.
-static BARE_VERSION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[vV][0-9]+(?:\.[0-9]+)+").expect("valid bare version regex"));
+static BARE_VERSION: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^[vV][0-9]+(?:\.[0-9]+)+").expect("valid bare version regex"));
 
 /// A leading outline number: `1.1 Name`.
-static OUTLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]+(?:\.[0-9]+)+|[0-9]+\.?)\s+(\S.*)$").expect("valid outline regex")
+static OUTLINE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^([0-9]+(?:\.[0-9]+)+|[0-9]+\.?)\s+(\S.*)$").expect("valid outline regex")
 });
 
 /// Removes leading emoji (also as mojibake), trailing status emoji and

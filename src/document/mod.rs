@@ -16,6 +16,7 @@ pub mod lines;
 pub mod model;
 pub mod mojibake;
 pub mod options;
+mod pattern;
 mod text;
 
 use std::cell::RefCell;
