@@ -93,7 +93,10 @@ fn lines_back(bytes: &[u8], at: usize, lines: usize) -> usize {
 /// Line breaks in `bytes` (`\n`, `\r\n` or a lone `\r`), which ends at a
 /// line start.
 fn line_breaks(bytes: &[u8]) -> usize {
-    let newlines = bytes.iter().filter(|&&b| b == b'\n').count();
+    let newlines = memchr::memchr_iter(b'\n', bytes).count();
+    if memchr::memchr(b'\r', bytes).is_none() {
+        return newlines;
+    }
     let lone_cr = bytes
         .iter()
         .enumerate()
