@@ -30,12 +30,22 @@ import data.mlint.lib.result
 # numbered holds [milestone, digits, group] for each numbered milestone, in
 # document order.
 numbered := [[m, digits, group] |
-	some m in input.milestones
-	is_string(m.number)
-	digits := [as_number(d) | some d in regex.find_n(`[0-9]+`, m.number, -1)]
+	some i, m in candidates
+	digits := [as_number(d) | some d in split(runs[i], " "); d != ""]
 	count(digits) > 0
 	group := [m.kind, keyword(m), parent(m)]
 ]
+
+candidates := [m | some m in input.milestones; is_string(m.number)]
+
+# runs[i] holds the runs of digits of candidates[i]'s number, separated by
+# spaces. One regular expression for the whole file, not one per milestone:
+# each call is costly on regorus's VM. U+E000 (private use) separates the
+# numbers.
+runs := split(
+	regex.replace(concat("\uE000", [m.number | some m in candidates]), `[^0-9\x{E000}]+`, " "),
+	"\uE000",
+)
 
 # as_number reads a run of digits; `03` is 3 (to_number rejects leading zeros).
 as_number(d) := 0 if trim_left(d, "0") == ""

@@ -46,6 +46,11 @@ test_identifiers_compare_by_their_digits if {
 	messages([m2, m1]) == {"milestone `Phase M1: Work` is numbered `M1`, lower than `M2` on line 1 before it"}
 }
 
+test_every_run_of_digits_counts_whatever_separates_them if {
+	messages([phase("v2 b3", 1), phase("v2_b1", 10)]) == {"phase `Phase v2_b1: Work` is numbered `v2_b1`, lower than `v2 b3` on line 1 before it"}
+	count(messages([phase("x", 1), phase("1", 10), phase("y", 15), phase("2", 20)])) == 0
+}
+
 test_identifiers_without_digits_are_skipped if {
 	count(messages([phase("He", 1), phase("He", 10), phase("H", 20)])) == 0
 }
