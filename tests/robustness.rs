@@ -803,6 +803,17 @@ fn a_runaway_policy_is_stopped_on_a_run_of_many_files() {
     assert_policy_error(&run, &["custom/hostile", "time limit"]);
 }
 
+/// The same without `numbers.range` (whose policies run on the interpreter):
+/// on the RVM, only the time limit stops it.
+#[test]
+fn a_runaway_policy_on_the_rvm_is_stopped_by_the_time_limit() {
+    let dir = with_policy(&report_rule(
+        "\txs := split(concat(\"\\n\", input.lines), \"\")\n\tn := count([1 | some a in xs; some b in xs; some c in xs; some d in xs; some e in xs])\n\tn > 0\n\tf := {\"message\": \"never\"}",
+    ));
+    let run = check_many_with_policy(dir.path(), 12);
+    assert_policy_error(&run, &["custom/hostile", "time limit"]);
+}
+
 #[test]
 fn malformed_findings_are_policy_errors_on_a_run_of_many_files() {
     for body in [

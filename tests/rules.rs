@@ -166,3 +166,36 @@ fn the_adaptive_evaluator_builds_the_rvm_from_enough_milestones() {
     assert_eq!(eval.evaluate(input(1)).expect("evaluates").len(), 2);
     assert!(eval.uses_vm(), "prebuilt: no start-up to pay for");
 }
+
+/// A file with hundreds of milestones runs on the RVM to the end: regorus's
+/// default cap of 25,000 instructions per query used to stop a rule there,
+/// and the file was evaluated again on the slower interpreter.
+#[test]
+fn a_file_with_many_milestones_is_evaluated_on_the_rvm_alone() {
+    use mlint::document::{ParseOptions, parse};
+    use mlint::policy::{PolicySet, bundled_files};
+    let set = PolicySet::load(bundled_files(), mlint::config::defaults_json(), false, None)
+        .expect("policies");
+    let text: String = (1..=400)
+        .map(|i| {
+            format!(
+                "## Phase {}: Step [Name]\n\n**Duration:** {} weeks\n\n### Objectives\n- Build\n\n### Deliverables\n- Code\n\n",
+                i % 50,
+                i % 7
+            )
+        })
+        .collect();
+    let input = mlint::policy::value::to_value(&parse("f.md", &text, &ParseOptions::default()))
+        .expect("input");
+    let mut fast = set.fast_evaluator();
+    let mut on_vm = fast.evaluate(input.clone()).expect("rvm");
+    assert!(fast.last_on_vm(), "no fallback to the interpreter");
+    let mut slow = set.evaluator();
+    let mut interpreted = slow.evaluate(input).expect("interpreter");
+    assert!(!slow.last_on_vm());
+    let key = |f: &mlint::policy::RawFinding| (f.rule, f.span, f.message.clone());
+    on_vm.sort_by_key(key);
+    interpreted.sort_by_key(key);
+    assert_eq!(on_vm, interpreted);
+    assert!(on_vm.len() > 400, "{} findings", on_vm.len());
+}

@@ -192,6 +192,9 @@ pub struct Evaluator {
     /// How to build the RVM, and from how many milestones in a document it
     /// is worth building; `None` once built, or for the interpreter only.
     vm_plan: Option<(VmSource, usize)>,
+    /// Whether the last document was evaluated on the RVM alone (no
+    /// fallback to the interpreter).
+    last_on_vm: bool,
     rules: Arc<Vec<RuleMeta>>,
     entries: Arc<Vec<Entry>>,
 }
@@ -284,6 +287,12 @@ impl VmProgram {
         vm.load_program(Arc::clone(&self.program));
         vm.set_data(self.data.clone()).ok()?;
         vm.set_execution_timer_config(self.timer);
+        // regorus stops a query after 25,000 instructions by default, which
+        // a rule reaches on a file with a few hundred milestones; the file
+        // was then evaluated again on the interpreter, several times slower.
+        // Runaway policies are stopped by the time limit, as on the
+        // interpreter.
+        vm.set_max_instructions(usize::MAX);
         Some(vm)
     }
 }
@@ -549,6 +558,7 @@ impl PolicySet {
             shared: Arc::clone(&self.engine),
             vm: None,
             vm_plan: vm_from.map(|n| (source, n)),
+            last_on_vm: false,
             rules: Arc::clone(&self.rules),
             entries: Arc::clone(&self.entries),
         }
@@ -571,6 +581,12 @@ impl Evaluator {
     /// document that made building it worthwhile).
     pub fn uses_vm(&self) -> bool {
         self.vm.is_some()
+    }
+
+    /// Whether the last document was evaluated on the RVM alone, without
+    /// falling back to the interpreter after an RVM error.
+    pub fn last_on_vm(&self) -> bool {
+        self.last_on_vm
     }
 
     /// Runs every rule over `input`. A rule that fails at evaluation, or that
@@ -607,6 +623,7 @@ impl Evaluator {
                 }
             }
         }
+        self.last_on_vm = vm_done;
         if vm_done {
             return Ok(out);
         }
