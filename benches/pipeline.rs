@@ -2,10 +2,14 @@
 //! generated file (the shape `examples/gen_corpus.rs` writes) and on the
 //! example plans shipped in `fixtures/examples/`:
 //!
-//! - `startup/engine`: compiling the bundled policies (once per run);
+//! - `startup/policies`: loading the bundled policies (once per run: the
+//!   rule catalog and the program `build.rs` compiled for the RVM);
+//! - `startup/compile`: parsing and compiling them for the RVM, as a run
+//!   with custom policies does;
 //! - `parse`: Markdown → document;
 //! - `input`: document → the regorus value policies see;
-//! - `evaluate`: every bundled rule over one document;
+//! - `evaluate/rvm`, `evaluate/interpreter`: every bundled rule over one
+//!   document, on regorus's VM (what runs use) and on its interpreter;
 //! - `check_file`: the whole per-file path (read aside).
 //!
 //! CI compiles these and runs each once (`cargo bench -- --test`); no time is
@@ -39,8 +43,27 @@ fn benches(c: &mut Criterion) {
     let options = ParseOptions::default();
     let config = mlint::config::defaults_json();
 
-    c.bench_function("startup/engine", |b| {
+    c.bench_function("startup/policies", |b| {
         b.iter(|| PolicySet::load(bundled_files(), config.clone(), false, None).expect("policies"))
+    });
+    let one_milestone =
+        mlint::policy::value::to_value(&parse("bench.md", "## Phase 1: Build\n", &options))
+            .expect("input");
+    c.bench_function("startup/compile", |b| {
+        b.iter(|| {
+            // A custom policy makes the set compile the rules itself, on
+            // the first document with milestones.
+            let mut files = bundled_files();
+            files.push(mlint::policy::PolicyFile {
+                path: "bench/custom.rego".into(),
+                source: "package mlint.custom.bench.quiet\n\nreport contains {\"message\": \"m\"} if false\n".into(),
+                origin: mlint::policy::Origin::Custom,
+            });
+            let set = PolicySet::load(files, config.clone(), false, None).expect("policies");
+            set.fast_evaluator()
+                .evaluate(one_milestone.clone())
+                .expect("evaluates")
+        })
     });
     c.bench_function("parse", |b| {
         b.iter(|| parse("bench.md", black_box(&text), &options))
@@ -55,8 +78,12 @@ fn benches(c: &mut Criterion) {
 
     let set = PolicySet::load(bundled_files(), config.clone(), false, None).expect("policies");
     let input = mlint::policy::value::to_value(&doc).expect("input");
+    let mut eval = set.fast_evaluator();
+    c.bench_function("evaluate/rvm", |b| {
+        b.iter(|| eval.evaluate(black_box(input.clone())).expect("evaluates"))
+    });
     let mut eval = set.evaluator();
-    c.bench_function("evaluate", |b| {
+    c.bench_function("evaluate/interpreter", |b| {
         b.iter(|| eval.evaluate(black_box(input.clone())).expect("evaluates"))
     });
 

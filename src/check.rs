@@ -383,9 +383,10 @@ impl Checker {
         ))
     }
 
-    /// An evaluator for [`Checker::check_bytes`] (one per thread).
+    /// An evaluator for [`Checker::check_bytes`] (one per thread), as a run
+    /// over many files uses: the rules on the RVM where they compile for it.
     pub fn evaluator(&self) -> Evaluator {
-        self.policies.evaluator()
+        self.policies.fast_evaluator()
     }
 
     /// The full rule catalog, sorted by id.
