@@ -118,15 +118,9 @@ impl LazyEngine {
             .get_or_init(|| {
                 let (mut engine, mut errors) = new_engine(self.timeout, None);
                 for file in &self.files {
-                    if let Err(e) = engine.add_policy(file.path.clone(), file.source.clone()) {
-                        errors.push(PolicyError::from_regorus(&e, &self.files, None));
-                    }
+                    errors.extend(add_policy(&mut engine, file, &self.files).err());
                 }
-                if let Err(e) = engine.add_data(self.data.clone()) {
-                    errors.push(PolicyError::plain(format!(
-                        "cannot load configuration data: {e}"
-                    )));
-                }
+                errors.extend(add_data(&mut engine, &self.data).err());
                 match errors.first() {
                     None => Ok(engine),
                     Some(e) => Err(e.to_string()),
@@ -137,6 +131,33 @@ impl LazyEngine {
     }
 }
 
+/// Adds one policy file; an error names its place among `files`.
+fn add_policy(
+    engine: &mut Engine,
+    file: &PolicyFile,
+    files: &[PolicyFile],
+) -> Result<(), PolicyError> {
+    engine
+        .add_policy(file.path.clone(), file.source.clone())
+        .map(|_| ())
+        .map_err(|e| PolicyError::from_regorus(&e, files, None))
+}
+
+/// Adds the configuration (`data.mlint.config`).
+fn add_data(engine: &mut Engine, data: &regorus::Value) -> Result<(), PolicyError> {
+    engine
+        .add_data(data.clone())
+        .map_err(|e| PolicyError::plain(format!("cannot load configuration data: {e}")))
+}
+
+/// regorus's time limit for one evaluation, checked every 1,000 steps.
+fn timer(timeout: Option<Duration>) -> Option<regorus::utils::limits::ExecutionTimerConfig> {
+    timeout.map(|limit| regorus::utils::limits::ExecutionTimerConfig {
+        limit,
+        check_interval: std::num::NonZeroU32::new(1000).expect("non-zero"),
+    })
+}
+
 /// A regorus engine with mlint's extensions: bounded `numbers.range`, cached
 /// `regex.*` and, for `mlint test`, `mlint.parse_markdown` with `options`.
 fn new_engine(
@@ -145,11 +166,8 @@ fn new_engine(
 ) -> (Engine, Vec<PolicyError>) {
     let mut engine = Engine::new();
     engine.set_rego_v0(false);
-    if let Some(limit) = timeout {
-        engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
-            limit,
-            check_interval: std::num::NonZeroU32::new(1000).expect("non-zero"),
-        });
+    if let Some(timer) = timer(timeout) {
+        engine.set_execution_timer_config(timer);
     }
     let mut errors = Vec::new();
     if let Err(e) = super::limits::register(&mut engine) {
@@ -352,8 +370,9 @@ impl PolicySet {
         // program compiled at build time runs them and the engine is built
         // only if needed. Otherwise it is built now, which also reports
         // every policy that does not compile.
+        let rvm = std::env::var_os("MLINT_NO_RVM").is_none();
         let bundled_only = !with_tests
-            && std::env::var_os("MLINT_NO_RVM").is_none()
+            && rvm
             && !BUNDLED_PROGRAM.is_empty()
             && loaded.iter().all(|f| f.origin == Origin::Bundled);
         let mut engine = if bundled_only {
@@ -379,9 +398,9 @@ impl PolicySet {
                 }
             }
             if let Some(engine) = &mut engine
-                && let Err(e) = engine.add_policy(file.path.clone(), file.source.clone())
+                && let Err(e) = add_policy(engine, file, &files)
             {
-                errors.push(PolicyError::from_regorus(&e, &files, None));
+                errors.push(e);
                 continue;
             }
             if file.is_test() {
@@ -444,11 +463,9 @@ impl PolicySet {
         }
         let data = regorus::Value::from(serde_json::json!({ "mlint": { "config": config } }));
         if let Some(engine) = &mut engine
-            && let Err(e) = engine.add_data(data.clone())
+            && let Err(e) = add_data(engine, &data)
         {
-            errors.push(PolicyError::plain(format!(
-                "cannot load configuration data: {e}"
-            )));
+            errors.push(e);
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -462,14 +479,11 @@ impl PolicySet {
         // converting it costs time on every file. Keep it only when some
         // policy mentions it.
         let reads_lines = loaded.iter().any(|f| f.source.contains("lines"));
-        let timer = timeout.map(|limit| regorus::utils::limits::ExecutionTimerConfig {
-            limit,
-            check_interval: std::num::NonZeroU32::new(1000).expect("non-zero"),
-        });
+        let timer = timer(timeout);
         // The RVM calls regorus's own builtins, not mlint's bounded
         // `numbers.range` (see `limits`): policies that call it run on the
         // interpreter only, or a huge range would abort the process.
-        let vm_inputs = (std::env::var_os("MLINT_NO_RVM").is_none()
+        let vm_inputs = (rvm
             && !loaded
                 .iter()
                 .any(|f| !f.is_test() && super::limits::calls_bounded(&f.source)))
