@@ -25,7 +25,7 @@ fn main() {
     let start = Instant::now();
     let inputs: Vec<regorus::Value> = docs
         .iter()
-        .map(|d| regorus::Value::from(d.to_json()))
+        .map(|d| mlint::policy::value::to_value(d).expect("input"))
         .collect();
     println!(
         "to_json + convert: {:?} for {} docs",
@@ -60,9 +60,10 @@ fn rvm_time(set: &PolicySet, query: &str, inputs: &[regorus::Value]) -> Duration
         .evaluator_engine()
         .compile_with_entrypoint(&query.into())
         .expect("compiles");
-    let program =
+    let mut program =
         regorus::languages::rego::compiler::Compiler::compile_from_policy(&compiled, &[query])
             .expect("compiles for the RVM");
+    mlint::policy::vmcalls::patch_program(std::sync::Arc::make_mut(&mut program));
     let mut vm = regorus::rvm::vm::RegoVM::new_with_policy(compiled);
     vm.load_program(program);
     let data = regorus::Value::from(serde_json::json!({

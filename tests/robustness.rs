@@ -828,6 +828,29 @@ fn malformed_findings_are_policy_errors_on_a_run_of_many_files() {
     }
 }
 
+/// A builtin that fails (the interpreter raises its error, the RVM would
+/// make the expression undefined) is the same policy error on one file and
+/// on a run of many files: it used to report nothing on the latter.
+#[test]
+fn a_failing_builtin_is_a_policy_error_on_every_run() {
+    for (body, message) in [
+        (
+            "\tsome m in input.milestones\n\tto_number(m.heading) > 1\n\tf := {\"message\": \"never\"}",
+            "could not parse string as number",
+        ),
+        (
+            "\tsome m in input.milestones\n\tregex.match(`(`, m.heading)\n\tf := {\"message\": \"never\"}",
+            "invalid regex `(`",
+        ),
+    ] {
+        let dir = with_policy(&report_rule(body));
+        let one = check_with_policy(dir.path());
+        assert_policy_error(&one, &["custom/hostile", message, "doc.md"]);
+        let many = check_many_with_policy(dir.path(), 12);
+        assert_policy_error(&many, &["custom/hostile", message, "doc.md"]);
+    }
+}
+
 #[test]
 fn a_runaway_cross_product_is_stopped_by_the_time_limit() {
     let dir = with_policy(&report_rule(

@@ -199,3 +199,53 @@ fn a_file_with_many_milestones_is_evaluated_on_the_rvm_alone() {
     assert_eq!(on_vm, interpreted);
     assert!(on_vm.len() > 400, "{} findings", on_vm.len());
 }
+
+/// On the RVM, the regex builtins are mlint's (`policy::fastregex`), as on
+/// the interpreter: a pattern too big for regorus's own builtins (100 KiB
+/// compiled) but within mlint's 10 MiB no longer stops the RVM and sends
+/// the file to the interpreter, and the findings are the interpreter's.
+#[test]
+fn the_rvm_calls_mlints_regex_builtins() {
+    use mlint::document::{ParseOptions, parse};
+    use mlint::policy::{Origin, PolicyFile, PolicySet, bundled_files};
+    let mut files = bundled_files();
+    files.push(PolicyFile {
+        path: "pol/words.rego".into(),
+        source: concat!(
+            "package mlint.custom.team.words\n\n",
+            "report contains {\"message\": sprintf(\"long words: %v\", [found]), \"line\": m.line} if {\n",
+            "\tsome m in input.milestones\n",
+            "\tfound := regex.find_n(`\\w{40}`, m.heading, -1)\n",
+            "\tcount(found) > 0\n",
+            "\tregex.match(`\\w{40}`, m.heading)\n",
+            "\tregex.replace(m.heading, `\\w{40}`, \"x\") != m.heading\n",
+            "\tcount(regex.split(`\\w{40}`, m.heading)) == 2\n",
+            "}\n",
+        )
+        .into(),
+        origin: Origin::Custom,
+    });
+    let set =
+        PolicySet::load(files, mlint::config::defaults_json(), false, None).expect("policies");
+    let text = format!(
+        "## Phase 1: Wörter {}\n\n**Duration:** 2 weeks\n\n## Phase 2: Short\n\n**Duration:** 1 week\n",
+        "ä".repeat(40)
+    );
+    let input = mlint::policy::value::to_value(&parse("f.md", &text, &ParseOptions::default()))
+        .expect("input");
+    let ours = |f: &&mlint::policy::RawFinding| f.message.starts_with("long words");
+    let mut fast = set.fast_evaluator();
+    let on_vm = fast.evaluate(input.clone()).expect("rvm");
+    assert!(fast.last_on_vm(), "no fallback to the interpreter");
+    let mut slow = set.evaluator();
+    let interpreted = slow.evaluate(input).expect("interpreter");
+    let on_vm: Vec<_> = on_vm.iter().filter(ours).collect();
+    let interpreted: Vec<_> = interpreted.iter().filter(ours).collect();
+    assert_eq!(on_vm, interpreted);
+    assert_eq!(on_vm.len(), 1);
+    assert_eq!(on_vm[0].line, Some(1));
+    assert_eq!(
+        on_vm[0].message,
+        format!("long words: [\"{}\"]", "ä".repeat(40))
+    );
+}

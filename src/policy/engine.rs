@@ -231,12 +231,10 @@ struct VmSource {
 /// which evaluates them 3–6× faster than the tree-walking interpreter with
 /// identical results. Shared by every worker thread.
 ///
-/// regorus's RVM calls its own regex builtins, which hand out a fresh copy
-/// of a compiled pattern per call and so rebuild its lazy DFA every time
-/// (the interpreter gets mlint's per-thread cache, `fastregex`): the bundled
-/// rules therefore search with a pattern built from configuration once per
-/// file, not once per milestone. Measured with
-/// `cargo run --release --example rule_timing -- DIR`.
+/// regorus's own regex builtins hand out a fresh copy of a compiled pattern
+/// per call and so rebuild its lazy DFA every time; both the interpreter and
+/// the RVM call mlint's per-thread cache instead (`fastregex`). Measured
+/// with `cargo run --release --example rule_timing -- DIR`.
 struct VmProgram {
     /// The policy the program was compiled from (`None` for the program
     /// compiled at build time, which runs without it).
@@ -261,9 +259,12 @@ impl VmProgram {
             .collect();
         let first: Arc<str> = Arc::from(*queries.first()?);
         let compiled = engine.clone().compile_with_entrypoint(&first).ok()?;
-        let program =
+        let mut program =
             regorus::languages::rego::compiler::Compiler::compile_from_policy(&compiled, &queries)
                 .ok()?;
+        if !super::vmcalls::patch_program(Arc::make_mut(&mut program)) {
+            return None;
+        }
         Some(VmProgram {
             compiled: Some(compiled),
             program,
@@ -281,10 +282,13 @@ impl VmProgram {
         timer: Option<regorus::utils::limits::ExecutionTimerConfig>,
     ) -> Option<VmProgram> {
         use regorus::rvm::program::{DeserializationResult, Program};
-        let program = match Program::deserialize_binary(BUNDLED_PROGRAM).ok()? {
+        let mut program = match Program::deserialize_binary(BUNDLED_PROGRAM).ok()? {
             DeserializationResult::Complete(program) => program,
             DeserializationResult::Partial(_) => return None,
         };
+        if !super::vmcalls::patch_program(&mut program) {
+            return None;
+        }
         let complete = entries
             .iter()
             .flat_map(|e| &e.queries)
@@ -621,14 +625,19 @@ impl Evaluator {
         if let Some(vm) = &mut self.vm {
             vm.set_input(input.clone());
             vm_done = true;
+            super::vmcalls::take_failure();
             'rules: for (index, entry) in self.entries.iter().enumerate() {
                 let rule = &self.rules[index];
                 for (query, warn_only) in &entry.queries {
                     match vm.execute_entry_point_by_name(query) {
-                        Ok(value) => collect(rule, index, *warn_only, &value, &mut out)?,
-                        Err(_) => {
-                            // Re-run on the interpreter, whose errors name
-                            // the policy file and line.
+                        Ok(value) if !super::vmcalls::take_failure() => {
+                            collect(rule, index, *warn_only, &value, &mut out)?
+                        }
+                        // An error, or a builtin failed (which the RVM makes
+                        // undefined where the interpreter raises it): re-run
+                        // on the interpreter, whose errors name the policy
+                        // file and line.
+                        _ => {
                             vm_done = false;
                             out.clear();
                             break 'rules;

@@ -16,6 +16,9 @@ use std::rc::Rc;
 /// Patterns kept per thread before the cache is cleared.
 const CACHE_LIMIT: usize = 4096;
 
+/// Largest compiled pattern, in bytes (regorus's own builtins allow 100 KiB).
+const SIZE_LIMIT: usize = 10 * (1 << 20);
+
 thread_local! {
     static CACHE: RefCell<HashMap<String, Rc<regex::Regex>>> = RefCell::new(HashMap::new());
 }
@@ -27,7 +30,7 @@ fn compiled(pattern: &str) -> anyhow::Result<Rc<regex::Regex>> {
         }
         let re = Rc::new(
             regex::RegexBuilder::new(pattern)
-                .size_limit(10 * (1 << 20))
+                .size_limit(SIZE_LIMIT)
                 .build()
                 .map_err(|e| anyhow::anyhow!("invalid regex `{pattern}`: {e}"))?,
         );
@@ -47,14 +50,14 @@ fn string<'a>(args: &'a [Value], i: usize, name: &str) -> anyhow::Result<&'a str
     }
 }
 
-fn regex_match(args: Vec<Value>) -> anyhow::Result<Value> {
-    let re = compiled(string(&args, 0, "regex.match")?)?;
-    Ok(Value::from(re.is_match(string(&args, 1, "regex.match")?)))
+fn regex_match(args: &[Value]) -> anyhow::Result<Value> {
+    let re = compiled(string(args, 0, "regex.match")?)?;
+    Ok(Value::from(re.is_match(string(args, 1, "regex.match")?)))
 }
 
-fn regex_find_n(args: Vec<Value>) -> anyhow::Result<Value> {
-    let re = compiled(string(&args, 0, "regex.find_n")?)?;
-    let text = string(&args, 1, "regex.find_n")?;
+fn regex_find_n(args: &[Value]) -> anyhow::Result<Value> {
+    let re = compiled(string(args, 0, "regex.find_n")?)?;
+    let text = string(args, 1, "regex.find_n")?;
     let n = match args.get(2) {
         Some(v) => v
             .as_i64()
@@ -70,16 +73,16 @@ fn regex_find_n(args: Vec<Value>) -> anyhow::Result<Value> {
     Ok(Value::from(found))
 }
 
-fn regex_replace(args: Vec<Value>) -> anyhow::Result<Value> {
-    let text = string(&args, 0, "regex.replace")?;
-    let re = compiled(string(&args, 1, "regex.replace")?)?;
-    let with = string(&args, 2, "regex.replace")?;
+fn regex_replace(args: &[Value]) -> anyhow::Result<Value> {
+    let text = string(args, 0, "regex.replace")?;
+    let re = compiled(string(args, 1, "regex.replace")?)?;
+    let with = string(args, 2, "regex.replace")?;
     Ok(Value::from(re.replace_all(text, with).into_owned()))
 }
 
-fn regex_split(args: Vec<Value>) -> anyhow::Result<Value> {
-    let re = compiled(string(&args, 0, "regex.split")?)?;
-    let text = string(&args, 1, "regex.split")?;
+fn regex_split(args: &[Value]) -> anyhow::Result<Value> {
+    let re = compiled(string(args, 0, "regex.split")?)?;
+    let text = string(args, 1, "regex.split")?;
     Ok(Value::from(
         re.split(text).map(Value::from).collect::<Vec<Value>>(),
     ))
@@ -87,11 +90,37 @@ fn regex_split(args: Vec<Value>) -> anyhow::Result<Value> {
 
 /// Registers the four functions on `engine`.
 pub fn register(engine: &mut regorus::Engine) -> anyhow::Result<()> {
-    engine.add_extension("regex.match".into(), 2, Box::new(regex_match))?;
-    engine.add_extension("regex.find_n".into(), 3, Box::new(regex_find_n))?;
-    engine.add_extension("regex.replace".into(), 3, Box::new(regex_replace))?;
-    engine.add_extension("regex.split".into(), 2, Box::new(regex_split))?;
+    engine.add_extension("regex.match".into(), 2, Box::new(|a| regex_match(&a)))?;
+    engine.add_extension("regex.find_n".into(), 3, Box::new(|a| regex_find_n(&a)))?;
+    engine.add_extension("regex.replace".into(), 3, Box::new(|a| regex_replace(&a)))?;
+    engine.add_extension("regex.split".into(), 2, Box::new(|a| regex_split(&a)))?;
     Ok(())
+}
+
+/// These four functions with the signature of regorus's builtins, for the
+/// RVM (see `policy::vmcalls`): generic only so that the span and
+/// argument-expression types, which regorus does not export, are inferred
+/// from its builtin table; a builtin may ignore both.
+pub fn on_vm<S, E>(name: &str) -> Option<super::vmcalls::Builtin<S, E>> {
+    fn on_vm_match<S, E>(_: &S, _: &[E], args: &[Value], _: bool) -> anyhow::Result<Value> {
+        regex_match(args)
+    }
+    fn on_vm_find_n<S, E>(_: &S, _: &[E], args: &[Value], _: bool) -> anyhow::Result<Value> {
+        regex_find_n(args)
+    }
+    fn on_vm_replace<S, E>(_: &S, _: &[E], args: &[Value], _: bool) -> anyhow::Result<Value> {
+        regex_replace(args)
+    }
+    fn on_vm_split<S, E>(_: &S, _: &[E], args: &[Value], _: bool) -> anyhow::Result<Value> {
+        regex_split(args)
+    }
+    Some(match name {
+        "regex.match" => on_vm_match,
+        "regex.find_n" => on_vm_find_n,
+        "regex.replace" => on_vm_replace,
+        "regex.split" => on_vm_split,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod fastregex;
 pub mod limits;
 pub mod testing;
 pub mod value;
+pub mod vmcalls;
 
 pub use catalog::{Origin, RuleMeta, Style};
 pub use engine::{Evaluator, PolicyFile, PolicySet, RawFinding, bundled_files};
