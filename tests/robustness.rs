@@ -803,8 +803,8 @@ fn a_runaway_policy_is_stopped_on_a_run_of_many_files() {
     assert_policy_error(&run, &["custom/hostile", "time limit"]);
 }
 
-/// The same without `numbers.range` (whose policies run on the interpreter):
-/// on the RVM, only the time limit stops it.
+/// The same without `numbers.range` (whose bound stops the one above): on
+/// the RVM, only the time limit stops it.
 #[test]
 fn a_runaway_policy_on_the_rvm_is_stopped_by_the_time_limit() {
     let dir = with_policy(&report_rule(
@@ -905,8 +905,8 @@ fn a_huge_numbers_range_is_stopped_with_a_policy_error() {
     assert!(stderr.contains("custom/hostile"), "{stderr}");
 }
 
-/// Runs over many files use regorus's VM, which calls its own unbounded
-/// `numbers.range`: a policy that calls it must still run on mlint's.
+/// Runs over many files use regorus's VM, whose own `numbers.range` is
+/// unbounded: a policy that calls it must still get mlint's there.
 #[cfg(unix)]
 #[test]
 fn a_huge_numbers_range_is_stopped_in_a_run_over_many_files() {

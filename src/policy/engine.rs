@@ -484,14 +484,7 @@ impl PolicySet {
         // policy mentions it.
         let reads_lines = loaded.iter().any(|f| f.source.contains("lines"));
         let timer = timer(timeout);
-        // The RVM calls regorus's own builtins, not mlint's bounded
-        // `numbers.range` (see `limits`): policies that call it run on the
-        // interpreter only, or a huge range would abort the process.
-        let vm_inputs = (rvm
-            && !loaded
-                .iter()
-                .any(|f| !f.is_test() && super::limits::calls_bounded(&f.source)))
-        .then_some((data.clone(), timer));
+        let vm_inputs = rvm.then_some((data.clone(), timer));
         // With only the bundled policies, the program compiled at build time
         // saves compiling them now.
         let vm = std::sync::OnceLock::new();

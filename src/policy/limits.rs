@@ -5,8 +5,8 @@
 //! instead of being stopped by the time limit. regorus looks up extensions
 //! before builtins, so mlint registers these two under the builtins' names,
 //! with the same results, refusing ranges over [`MAX_RANGE`] values with a
-//! policy error. The RVM does not call extensions, so a policy set that calls
-//! them is evaluated by the interpreter only (see [`calls_bounded`]).
+//! policy error. The RVM, which has no extensions, calls them through
+//! `policy::vmcalls`.
 
 use regorus::Value;
 
@@ -41,28 +41,20 @@ fn range(a: i64, b: i64, step: i64, name: &str) -> anyhow::Result<Value> {
     Ok(Value::from(values))
 }
 
-/// Whether a policy source may call one of the bounded functions (a plain
-/// text search: a mention in a comment counts too, which only costs speed).
-/// regorus's RVM calls its own, unbounded builtins, so such policies run on
-/// the interpreter.
-pub fn calls_bounded(source: &str) -> bool {
-    source.contains("numbers.range")
-}
-
-fn numbers_range(args: Vec<Value>) -> anyhow::Result<Value> {
+fn numbers_range(args: &[Value]) -> anyhow::Result<Value> {
     let (a, b) = (
-        integer(&args, 0, "numbers.range")?,
-        integer(&args, 1, "numbers.range")?,
+        integer(args, 0, "numbers.range")?,
+        integer(args, 1, "numbers.range")?,
     );
     range(a, b, 1, "numbers.range")
 }
 
-fn numbers_range_step(args: Vec<Value>) -> anyhow::Result<Value> {
+fn numbers_range_step(args: &[Value]) -> anyhow::Result<Value> {
     let name = "numbers.range_step";
     let (a, b, step) = (
-        integer(&args, 0, name)?,
-        integer(&args, 1, name)?,
-        integer(&args, 2, name)?,
+        integer(args, 0, name)?,
+        integer(args, 1, name)?,
+        integer(args, 2, name)?,
     );
     if step <= 0 {
         anyhow::bail!("`{name}`: the step must be a positive integer, got {step}");
@@ -72,9 +64,29 @@ fn numbers_range_step(args: Vec<Value>) -> anyhow::Result<Value> {
 
 /// Registers both functions on `engine`.
 pub fn register(engine: &mut regorus::Engine) -> anyhow::Result<()> {
-    engine.add_extension("numbers.range".into(), 2, Box::new(numbers_range))?;
-    engine.add_extension("numbers.range_step".into(), 3, Box::new(numbers_range_step))?;
+    engine.add_extension("numbers.range".into(), 2, Box::new(|a| numbers_range(&a)))?;
+    engine.add_extension(
+        "numbers.range_step".into(),
+        3,
+        Box::new(|a| numbers_range_step(&a)),
+    )?;
     Ok(())
+}
+
+/// Both functions with the signature of regorus's builtins, for the RVM
+/// (see `policy::vmcalls`).
+pub fn on_vm<S, E>(name: &str) -> Option<super::vmcalls::Builtin<S, E>> {
+    fn on_vm_range<S, E>(_: &S, _: &[E], args: &[Value], _: bool) -> anyhow::Result<Value> {
+        numbers_range(args)
+    }
+    fn on_vm_range_step<S, E>(_: &S, _: &[E], args: &[Value], _: bool) -> anyhow::Result<Value> {
+        numbers_range_step(args)
+    }
+    Some(match name {
+        "numbers.range" => on_vm_range,
+        "numbers.range_step" => on_vm_range_step,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

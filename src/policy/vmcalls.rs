@@ -46,12 +46,15 @@ pub(crate) fn take_failure() -> bool {
 }
 
 /// Wraps every builtin of `program`; mlint's regex functions
-/// (`policy::fastregex`) replace regorus's. `false` if a builtin could not
+/// (`policy::fastregex`) and bounded ranges (`policy::limits`) replace
+/// regorus's, as they do on the interpreter. `false` if a builtin could not
 /// be wrapped, and the program must not be used.
 pub fn patch_program(program: &mut regorus::rvm::program::Program) -> bool {
     let names = program.builtin_info_table.iter().map(|info| &info.name);
     for (name, builtin) in names.zip(program.resolved_builtins.iter_mut()) {
-        let original = super::fastregex::on_vm(name).unwrap_or(builtin.0);
+        let original = super::fastregex::on_vm(name)
+            .or_else(|| super::limits::on_vm(name))
+            .unwrap_or(builtin.0);
         match slot(name, original).and_then(wrapper) {
             Some(wrapped) => builtin.0 = wrapped,
             None => return false,
