@@ -25,32 +25,25 @@ package mlint.rules.content.placeholder
 
 import data.mlint.lib.result
 
-# pieces are the lines of every match of any pattern in the text of all of
-# the file's milestones, found by one search: most files hold no
-# placeholder, and one search rules them out. A match may run across the
-# line break that joins two texts, so it is cut into lines: a text with a
-# placeholder always contains one of the pieces.
-pieces := {piece |
-	some found in regex.find_n(any_placeholder, concat("\n", [t | some m in input.milestones; some t in texts(m)]), -1)
-	some piece in split(found, "\n")
-	piece != ""
-}
-
-# suspects are the milestones whose heading, fields or items contain a
-# piece; each of their texts is then searched on its own.
+# suspects are the milestones with a placeholder somewhere in their heading,
+# fields or items, found by at most three searches per milestone (most hold
+# none); each of their texts is then searched on its own. Texts are joined
+# by line breaks and the patterns are multi-line, so a placeholder in a text
+# is also found in the joined text.
 suspects contains m if {
-	some piece in pieces
 	some m in input.milestones
-	some text in texts(m)
-	contains(text, piece)
+	regex.match(any_placeholder, m.heading)
 }
 
-# The texts a placeholder is reported in. The duration field is left to
-# duration/unparseable.
-texts(m) := array.concat(
-	array.concat([m.heading], [f.value | some key, f in m.fields; key != "duration"]),
-	[item.text | some s in m.sections; some item in s.items],
-)
+suspects contains m if {
+	some m in input.milestones
+	regex.match(any_placeholder, concat("\n", [f.value | some key, f in m.fields; key != "duration"]))
+}
+
+suspects contains m if {
+	some m in input.milestones
+	regex.match(any_placeholder, concat("\n", [item.text | some s in m.sections; some item in s.items]))
+}
 
 report contains result.at(m, msg) if {
 	some m in suspects

@@ -34,9 +34,9 @@ package mlint.rules.docs.missing_deliverable
 import data.mlint.lib.result
 
 report contains result.at(m, msg) if {
-	some i, _ in listed
-	not mentioning[i]
+	some i, texts in listed
 	m := input.milestones[i]
+	not mentions(m.heading, texts)
 	msg := sprintf("%s `%s` lists no documentation among its success criteria or deliverables", [m.kind, m.heading])
 }
 
@@ -51,18 +51,12 @@ listed[i] := texts if {
 	count(texts) > 0
 }
 
-# mentioning holds the index of every milestone whose heading or items
-# mention documentation, found by one search of one text: each milestone's
-# heading and items make a segment that starts with its index between two
-# U+E000 marks (a private-use character). The search starts at a mark and
-# cannot run past the next one, so each segment holding a keyword gives
-# exactly one match, which names its milestone.
-mentioning contains to_number(split(found, "\uE000")[1]) if {
+# mentions holds when the heading or one of the items mentions
+# documentation: one search of them joined by line breaks, which no keyword
+# match can run across.
+mentions(heading, texts) if {
 	count(alternatives) > 0
-	segments := concat("", [sprintf("\uE000%d\uE000\n%s\n", [i, concat("\n", array.concat([input.milestones[i].heading], texts))]) |
-		some i, texts in listed
-	])
-	some found in regex.find_n(sprintf(`\x{E000}[0-9]+\x{E000}[^\x{E000}]*?(?:%s)`, [docs_pattern]), segments, -1)
+	regex.match(docs_pattern, concat("\n", array.concat([heading], texts)))
 }
 
 # One pattern for every keyword, built once per file with three regex calls
@@ -71,7 +65,7 @@ mentioning contains to_number(split(found, "\uE000")[1]) if {
 # `\b` or `\w` would make the regex engine much slower on non-ASCII text.
 docs_pattern := concat("|", alternatives)
 
-alternatives contains sprintf(`(?i:(?:^|[^0-9A-Za-z_\x{E000}])(?:%s)s?(?:[^0-9A-Za-z_\x{E000}]|$))`, [concat("|", words)]) if {
+alternatives contains sprintf(`(?i:(?:^|[^0-9A-Za-z_])(?:%s)s?(?:[^0-9A-Za-z_]|$))`, [concat("|", words)]) if {
 	words := [word | some word in escaped; ascii[word]]
 	count(words) > 0
 }

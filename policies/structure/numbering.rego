@@ -52,11 +52,10 @@ as_number(d) := 0 if trim_left(d, "0") == ""
 
 as_number(d) := to_number(trim_left(d, "0")) if trim_left(d, "0") != ""
 
-groups := {n[2] | some n in numbered}
-
-# members[group] lists the indexes into `numbered` of one group, in document
-# order; milestones are only ever compared within their group.
-members[group] := [j | some j, n in numbered; n[2] == group] if some group in groups
+# placed sorts the numbered milestones by group, then document order: each
+# milestone right after the one before it in its group (milestones are only
+# ever compared within their group).
+placed := sort([[n[2], j] | some j, n in numbered])
 
 # keyed sorts the numbered milestones by group, number and position, so that
 # a repeated number sits right after the earlier milestone it repeats: one
@@ -94,12 +93,13 @@ report contains result.at(later, msg) if {
 }
 
 report contains result.at(later, msg) if {
-	some list in members
-	some p, j in list
-	p > 0
+	some k, [group, j] in placed
+	k > 0
+	[previous_group, i] := placed[k - 1]
+	previous_group == group
 	not repeats[j]
 	[later, digits, _] := numbered[j]
-	[earlier, before, _] := numbered[list[p - 1]]
+	[earlier, before, _] := numbered[i]
 	digits < before
 	msg := sprintf("%s `%s` is numbered `%s`, lower than `%s` on line %d before it", [
 		later.kind, later.heading, later.number, earlier.number, earlier.line,

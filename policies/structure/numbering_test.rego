@@ -83,3 +83,12 @@ test_a_leading_zero_reads_as_the_number if {
 	count(messages([phase("03", 1), phase("3", 10)])) == 1
 	count(messages([phase("01", 1), phase("02", 10)])) == 0
 }
+
+sprint(number, line) := object.union(phase(number, line), {"kind": "sprint", "keyword": "Sprint"})
+
+test_a_number_is_compared_with_the_one_before_it_in_its_group if {
+	messages([phase("2", 1), sprint("5", 10), phase("1", 20), sprint("1", 30), phase("3", 40), sprint("6", 50)]) == {
+		"phase `Phase 1: Work` is numbered `1`, lower than `2` on line 1 before it",
+		"sprint `Phase 1: Work` is numbered `1`, lower than `5` on line 10 before it",
+	}
+}
