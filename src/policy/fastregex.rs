@@ -88,39 +88,17 @@ fn regex_split(args: &[Value]) -> anyhow::Result<Value> {
     ))
 }
 
+/// The four functions under the builtins' names, with their arity.
+pub const NATIVES: [(&str, u8, super::vmcalls::Native); 4] = [
+    ("regex.match", 2, regex_match),
+    ("regex.find_n", 3, regex_find_n),
+    ("regex.replace", 3, regex_replace),
+    ("regex.split", 2, regex_split),
+];
+
 /// Registers the four functions on `engine`.
 pub fn register(engine: &mut regorus::Engine) -> anyhow::Result<()> {
-    engine.add_extension("regex.match".into(), 2, Box::new(|a| regex_match(&a)))?;
-    engine.add_extension("regex.find_n".into(), 3, Box::new(|a| regex_find_n(&a)))?;
-    engine.add_extension("regex.replace".into(), 3, Box::new(|a| regex_replace(&a)))?;
-    engine.add_extension("regex.split".into(), 2, Box::new(|a| regex_split(&a)))?;
-    Ok(())
-}
-
-/// These four functions with the signature of regorus's builtins, for the
-/// RVM (see `policy::vmcalls`): generic only so that the span and
-/// argument-expression types, which regorus does not export, are inferred
-/// from its builtin table; a builtin may ignore both.
-pub fn on_vm<S, E>(name: &str) -> Option<super::vmcalls::Builtin<S, E>> {
-    fn on_vm_match<S, E>(_: &S, _: &[E], args: &[Value], _: bool) -> anyhow::Result<Value> {
-        regex_match(args)
-    }
-    fn on_vm_find_n<S, E>(_: &S, _: &[E], args: &[Value], _: bool) -> anyhow::Result<Value> {
-        regex_find_n(args)
-    }
-    fn on_vm_replace<S, E>(_: &S, _: &[E], args: &[Value], _: bool) -> anyhow::Result<Value> {
-        regex_replace(args)
-    }
-    fn on_vm_split<S, E>(_: &S, _: &[E], args: &[Value], _: bool) -> anyhow::Result<Value> {
-        regex_split(args)
-    }
-    Some(match name {
-        "regex.match" => on_vm_match,
-        "regex.find_n" => on_vm_find_n,
-        "regex.replace" => on_vm_replace,
-        "regex.split" => on_vm_split,
-        _ => return None,
-    })
+    super::vmcalls::add_natives(engine, &NATIVES)
 }
 
 #[cfg(test)]

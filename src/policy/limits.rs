@@ -62,31 +62,15 @@ fn numbers_range_step(args: &[Value]) -> anyhow::Result<Value> {
     range(a, b, step, name)
 }
 
+/// Both functions under the builtins' names, with their arity.
+pub const NATIVES: [(&str, u8, super::vmcalls::Native); 2] = [
+    ("numbers.range", 2, numbers_range),
+    ("numbers.range_step", 3, numbers_range_step),
+];
+
 /// Registers both functions on `engine`.
 pub fn register(engine: &mut regorus::Engine) -> anyhow::Result<()> {
-    engine.add_extension("numbers.range".into(), 2, Box::new(|a| numbers_range(&a)))?;
-    engine.add_extension(
-        "numbers.range_step".into(),
-        3,
-        Box::new(|a| numbers_range_step(&a)),
-    )?;
-    Ok(())
-}
-
-/// Both functions with the signature of regorus's builtins, for the RVM
-/// (see `policy::vmcalls`).
-pub fn on_vm<S, E>(name: &str) -> Option<super::vmcalls::Builtin<S, E>> {
-    fn on_vm_range<S, E>(_: &S, _: &[E], args: &[Value], _: bool) -> anyhow::Result<Value> {
-        numbers_range(args)
-    }
-    fn on_vm_range_step<S, E>(_: &S, _: &[E], args: &[Value], _: bool) -> anyhow::Result<Value> {
-        numbers_range_step(args)
-    }
-    Some(match name {
-        "numbers.range" => on_vm_range,
-        "numbers.range_step" => on_vm_range_step,
-        _ => return None,
-    })
+    super::vmcalls::add_natives(engine, &NATIVES)
 }
 
 #[cfg(test)]

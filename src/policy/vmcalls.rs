@@ -10,12 +10,18 @@
 //! `Evaluator::evaluate` then evaluates the file again on the interpreter,
 //! which reports the error exactly as it does on a small run.
 //!
+//! mlint's own functions (cached `regex.*`, bounded `numbers.range`) are
+//! [`Native`]s: registered on the interpreter as extensions under the
+//! builtins' names ([`add_natives`]), and called by the RVM in place of
+//! regorus's builtins of the same names.
+//!
 //! The RVM calls builtins through `Program::resolved_builtins`, a table of
 //! plain function pointers filled from regorus's own builtins. A wrapper
 //! cannot capture the function it wraps, so each builtin name gets a slot
-//! holding the original, and a wrapper per slot (`call::<SLOT, ..>`). The
-//! wrappers are generic only so that the span and argument-expression types
-//! of the table, which regorus does not export, are inferred.
+//! holding the function to call (regorus's or mlint's), and a wrapper per
+//! slot (`call::<SLOT, ..>`). The wrappers are generic only so that the span
+//! and argument-expression types of the table, which regorus does not
+//! export, are inferred.
 
 use regorus::Value;
 use std::any::Any;
@@ -24,13 +30,39 @@ use std::sync::{Mutex, OnceLock};
 
 /// A builtin as the RVM calls it: span, argument expressions, arguments and
 /// whether errors are strict.
-pub type Builtin<S, E> = fn(&S, &[E], &[Value], bool) -> anyhow::Result<Value>;
+type Builtin<S, E> = fn(&S, &[E], &[Value], bool) -> anyhow::Result<Value>;
+
+/// One of mlint's own functions: the arguments in, the value out.
+pub type Native = fn(&[Value]) -> anyhow::Result<Value>;
+
+/// Registers `natives` (name, arity, function) on `engine` as extensions,
+/// which regorus's interpreter looks up before its builtins.
+pub fn add_natives(
+    engine: &mut regorus::Engine,
+    natives: &[(&str, u8, Native)],
+) -> anyhow::Result<()> {
+    for &(name, arity, f) in natives {
+        engine.add_extension(name.to_string(), arity, Box::new(move |args| f(&args)))?;
+    }
+    Ok(())
+}
+
+/// mlint's function for the builtin `name`, if it has one.
+fn native(name: &str) -> Option<Native> {
+    let natives = super::fastregex::NATIVES
+        .iter()
+        .chain(&super::limits::NATIVES);
+    natives
+        .into_iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|&(_, _, f)| f)
+}
 
 /// More slots than regorus has builtins (163 in 0.14).
 const SLOTS: usize = 192;
 
-/// The original function of each slot (a [`Builtin`], type-erased).
-static ORIGINALS: [OnceLock<Box<dyn Any + Send + Sync>>; SLOTS] =
+/// The function of each slot: a [`Builtin`] or a [`Native`], type-erased.
+static FUNCTIONS: [OnceLock<Box<dyn Any + Send + Sync>>; SLOTS] =
     [const { OnceLock::new() }; SLOTS];
 
 /// The builtin name each slot was given to, in slot order.
@@ -45,17 +77,17 @@ pub(crate) fn take_failure() -> bool {
     FAILED.with(|f| f.replace(false))
 }
 
-/// Wraps every builtin of `program`; mlint's regex functions
-/// (`policy::fastregex`) and bounded ranges (`policy::limits`) replace
-/// regorus's, as they do on the interpreter. `false` if a builtin could not
-/// be wrapped, and the program must not be used.
+/// Wraps every builtin of `program`; mlint's [`Native`]s replace regorus's
+/// builtins of the same names, as they do on the interpreter. `false` if a
+/// builtin could not be wrapped, and the program must not be used.
 pub fn patch_program(program: &mut regorus::rvm::program::Program) -> bool {
     let names = program.builtin_info_table.iter().map(|info| &info.name);
     for (name, builtin) in names.zip(program.resolved_builtins.iter_mut()) {
-        let original = super::fastregex::on_vm(name)
-            .or_else(|| super::limits::on_vm(name))
-            .unwrap_or(builtin.0);
-        match slot(name, original).and_then(wrapper) {
+        let slot = match native(name) {
+            Some(f) => slot(name, f),
+            None => slot(name, builtin.0),
+        };
+        match slot.and_then(wrapper) {
             Some(wrapped) => builtin.0 = wrapped,
             None => return false,
         }
@@ -63,31 +95,32 @@ pub fn patch_program(program: &mut regorus::rvm::program::Program) -> bool {
     program.resolved_builtins.len() == program.builtin_info_table.len()
 }
 
-/// The slot of `name`, given `original` if it has none yet.
-fn slot<F: Any + Send + Sync>(name: &str, original: F) -> Option<usize> {
+/// The slot of `name`, given `f` to call if it has none yet.
+fn slot<F: Any + Send + Sync>(name: &str, f: F) -> Option<usize> {
     let mut names = NAMES.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(i) = names.iter().position(|n| n == name) {
         return Some(i);
     }
     let i = names.len();
-    ORIGINALS.get(i)?.set(Box::new(original)).ok()?;
+    FUNCTIONS.get(i)?.set(Box::new(f)).ok()?;
     names.push(name.to_string());
     Some(i)
 }
 
-/// Calls the original of slot `I`, noting a failure.
+/// Calls the function of slot `I`, noting a failure.
 fn call<const I: usize, S: 'static, E: 'static>(
     span: &S,
     params: &[E],
     args: &[Value],
     strict: bool,
 ) -> anyhow::Result<Value> {
-    let original = ORIGINALS[I]
-        .get()
-        .and_then(|f| f.downcast_ref::<Builtin<S, E>>());
-    let result = match original {
-        Some(f) => f(span, params, args, strict),
-        None => Err(anyhow::anyhow!("mlint: no builtin in slot {I}")),
+    let f = FUNCTIONS[I].get();
+    let result = if let Some(f) = f.and_then(|f| f.downcast_ref::<Native>()) {
+        f(args)
+    } else if let Some(f) = f.and_then(|f| f.downcast_ref::<Builtin<S, E>>()) {
+        f(span, params, args, strict)
+    } else {
+        Err(anyhow::anyhow!("mlint: no builtin in slot {I}"))
     };
     if result.is_err() {
         FAILED.with(|f| f.set(true));
@@ -151,5 +184,18 @@ mod tests {
             slot("mlint.test.passing", passing::<(), ()> as Builtin<(), ()>)
         );
         assert!(wrapper::<(), ()>(SLOTS).is_none());
+    }
+
+    #[test]
+    fn a_wrapper_calls_a_native_with_the_arguments() {
+        let twice: Native = |args| Ok(Value::from(args.len() * 2));
+        let twice = wrapper::<(), ()>(slot("mlint.test.twice", twice).unwrap()).unwrap();
+        let args = [Value::Null, Value::Null];
+        assert_eq!(twice(&(), &[], &args, false).unwrap(), Value::from(4));
+        let matched = native("regex.match").unwrap()(&[Value::from("b+"), Value::from("abba")]);
+        assert_eq!(matched.unwrap(), Value::from(true));
+        let range = native("numbers.range").unwrap()(&[Value::from(1), Value::from(3)]);
+        assert_eq!(range.unwrap(), Value::from_json_str("[1,2,3]").unwrap());
+        assert!(native("count").is_none());
     }
 }
