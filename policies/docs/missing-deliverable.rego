@@ -34,36 +34,31 @@ package mlint.rules.docs.missing_deliverable
 import data.mlint.lib.result
 
 report contains result.at(m, msg) if {
-	some i, texts in listed
+	some i, text in listed
 	m := input.milestones[i]
-	not mentions(m.heading, texts)
+	not regex.match(docs_pattern, text)
 	msg := sprintf("%s `%s` lists no documentation among its success criteria or deliverables", [m.kind, m.heading])
 }
 
 # listed maps the index of each milestone with items in the documentation
-# sections to the texts of those items.
-listed[i] := texts if {
+# sections to its heading and the texts of those items, joined by line
+# breaks (which no keyword match can run across): one search per milestone.
+listed[i] := concat("\n", array.concat([m.heading], texts)) if {
 	some i, m in input.milestones
 	texts := [item.text |
 		some name in data.mlint.config.documentation.sections
-		some item in object.get(m, ["sections", name, "items"], [])
+		some item in m.sections[name].items
 	]
 	count(texts) > 0
-}
-
-# mentions holds when the heading or one of the items mentions
-# documentation: one search of them joined by line breaks, which no keyword
-# match can run across.
-mentions(heading, texts) if {
-	count(alternatives) > 0
-	regex.match(docs_pattern, concat("\n", array.concat([heading], texts)))
 }
 
 # One pattern for every keyword, built once per file with three regex calls
 # (not two per keyword: this rule runs on every file). An ASCII word must not
 # touch an ASCII letter, digit or underscore: a small class, where Unicode
 # `\b` or `\w` would make the regex engine much slower on non-ASCII text.
-docs_pattern := concat("|", alternatives)
+# With no keyword configured, there is no pattern and every milestone with
+# such items is reported.
+docs_pattern := concat("|", alternatives) if count(alternatives) > 0
 
 alternatives contains sprintf(`(?i:(?:^|[^0-9A-Za-z_])(?:%s)s?(?:[^0-9A-Za-z_]|$))`, [concat("|", words)]) if {
 	words := [word | some word in escaped; ascii[word]]

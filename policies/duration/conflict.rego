@@ -40,13 +40,13 @@ report contains result.at(second, msg) if {
 # was written inverted (inverted-range reports that).
 bounds(d) := [min([d.min_days, d.max_days]), max([d.min_days, d.max_days])] if {
 	not d.ongoing
-	is_number(d.min_days)
-	is_number(d.max_days)
+	d.min_days != null
+	d.max_days != null
 }
 
 # Two lengths (or two windows) disagree when their ranges do not overlap.
 disagree(a, b) if {
-	object.get(a, "window", false) == object.get(b, "window", false)
+	a.window == b.window
 	[lo1, hi1] := bounds(a)
 	[lo2, hi2] := bounds(b)
 	apart(lo1, hi1, lo2, hi2)
@@ -54,16 +54,16 @@ disagree(a, b) if {
 
 # A length and a window disagree when the least work is longer than the window.
 disagree(a, b) if {
-	object.get(a, "window", false) != object.get(b, "window", false)
+	a.window != b.window
 	[window, work] := order(a, b)
 	[_, window_days] := bounds(window)
 	[least, _] := bounds(work)
 	least > window_days
 }
 
-order(a, b) := [a, b] if object.get(a, "window", false)
+order(a, b) := [a, b] if a.window == true
 
-order(a, b) := [b, a] if not object.get(a, "window", false)
+order(a, b) := [b, a] if a.window == false
 
 apart(_, hi1, lo2, _) if hi1 < lo2
 

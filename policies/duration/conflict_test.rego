@@ -5,7 +5,7 @@ import data.mlint.rules.duration.conflict
 milestone(durations) := {"heading": "Sprint 1: Quick Win", "kind": "sprint", "line": 3, "span": {"start": 10, "end": 42}, "durations": durations}
 
 field(text, min, max) := {
-	"text": text, "min_days": min, "max_days": max, "ongoing": false,
+	"text": text, "min_days": min, "max_days": max, "ongoing": false, "window": false,
 	"placeholder": false, "source": "field", "line": 4, "span": {"start": 57, "end": 66},
 }
 

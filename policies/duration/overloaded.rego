@@ -46,7 +46,7 @@ report contains result.at(m, msg) if {
 	cfg := data.mlint.config.duration
 	items := count([item |
 		some name in cfg.counted_sections
-		some item in object.get(m, ["sections", name, "items"], [])
+		some item in m.sections[name].items
 	])
 	allowed := floor(max([cfg.items_per_week * (d.max_days / 7), cfg.min_items]))
 	items > allowed

@@ -26,13 +26,9 @@ report contains result.at(d, msg) if {
 	some m in input.milestones
 	some d in m.durations
 	not d.ongoing
-	unread(d)
+	null in [d.min_days, d.max_days]
 	msg := sprintf("%s `%s` lasts `%s`: %s", [m.kind, m.heading, d.text, reason(d)])
 }
-
-unread(d) if d.min_days == null
-
-unread(d) if d.max_days == null
 
 reason(d) := "a placeholder, not a length" if d.placeholder == true
 else := "this is not a length mlint can read"

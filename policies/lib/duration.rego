@@ -11,8 +11,8 @@ package mlint.lib.duration
 judged(d) if {
 	d != null
 	not d.ongoing
-	is_number(d.min_days)
-	is_number(d.max_days)
+	d.min_days != null
+	d.max_days != null
 	d.max_days >= d.min_days
 }
 

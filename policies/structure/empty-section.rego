@@ -29,6 +29,6 @@ import data.mlint.lib.result
 report contains result.at(s, msg) if {
 	some m in input.milestones
 	some s in m.sections
-	count(s.items) == 0
+	s.items == []
 	msg := sprintf("section `%s` of %s `%s` is empty", [s.label, m.kind, m.heading])
 }

@@ -38,8 +38,8 @@ import data.mlint.lib.result
 
 report contains result.at_with_help(m, msg, help) if {
 	some m in input.milestones
-	some group in object.get(data.mlint.config.required_sections, m.kind, [])
-	count(group) > 0
+	some group in data.mlint.config.required_sections[m.kind]
+	group != []
 	not any_present(m, group)
 	names := [replace(name, "_", " ") | some name in group]
 	msg := sprintf("%s `%s` has no %s", [m.kind, m.heading, concat(" or ", names)])
@@ -49,7 +49,7 @@ report contains result.at_with_help(m, msg, help) if {
 
 any_present(m, group) if {
 	some name in group
-	object.get(m, ["sections", name], null) != null
+	m.sections[name] != null
 }
 
 # label is the first label `sections` lists for a canonical section name.

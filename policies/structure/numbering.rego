@@ -28,15 +28,16 @@ package mlint.rules.structure.numbering
 import data.mlint.lib.result
 
 # numbered holds [milestone, digits, group] for each numbered milestone, in
-# document order.
+# document order. The group is kind, keyword and parent heading's line (null
+# for none): numbering may restart under each parent.
 numbered := [[m, digits, group] |
 	some i, m in candidates
 	digits := [as_number(d) | some d in split(runs[i], " "); d != ""]
 	count(digits) > 0
-	group := [m.kind, keyword(m), parent(m)]
+	group := [m.kind, keyword(m), m.parent_line]
 ]
 
-candidates := [m | some m in input.milestones; is_string(m.number)]
+candidates := [m | some m in input.milestones; m.number != null]
 
 # runs[i] holds the runs of digits of candidates[i]'s number, separated by
 # spaces. One regular expression for the whole file, not one per milestone:
@@ -48,9 +49,10 @@ runs := split(
 )
 
 # as_number reads a run of digits; `03` is 3 (to_number rejects leading zeros).
-as_number(d) := 0 if trim_left(d, "0") == ""
-
-as_number(d) := to_number(trim_left(d, "0")) if trim_left(d, "0") != ""
+as_number(d) := to_number(digits) if {
+	digits := trim_left(d, "0")
+	digits != ""
+} else := 0
 
 # placed sorts the numbered milestones by group, then document order: each
 # milestone right after the one before it in its group (milestones are only
@@ -106,10 +108,5 @@ report contains result.at(later, msg) if {
 	])
 }
 
-keyword(m) := lower(m.keyword) if is_string(m.keyword)
+keyword(m) := lower(m.keyword) if m.keyword != null
 else := ""
-
-# parent is the line of the nearest heading above `m` with a lower level, or
-# 0 when there is none: numbering may restart under each parent.
-parent(m) := m.parent_line if is_number(object.get(m, "parent_line", null))
-else := 0

@@ -4,7 +4,7 @@ import data.mlint.rules.structure.numbering
 
 phase(number, line) := {
 	"heading": sprintf("Phase %s: Work", [number]), "kind": "phase", "keyword": "Phase",
-	"number": number, "level": 2, "line": line, "span": {"start": line * 100, "end": (line * 100) + 16},
+	"number": number, "level": 2, "parent_line": null, "line": line, "span": {"start": line * 100, "end": (line * 100) + 16},
 }
 
 messages(milestones) := {f.message | some f in found} if {
