@@ -601,7 +601,9 @@ impl Checker {
                 return Ok(self.input_problem(display, builtin::NOT_UTF8, format!("`{display}` is not valid UTF-8: invalid byte 0x{:02X} at byte offset {offset}", bytes[offset]), line, None));
             }
         };
-        let mut doc = document::parse(display, &source, &self.parse_options);
+        let reads_lines = self.policies.reads_lines();
+        let (doc, index) =
+            document::parse_indexed(display, &source, &self.parse_options, reads_lines);
         let milestones = doc.milestone_count();
         if milestones == 0 {
             return Ok(FileOutcome {
@@ -611,27 +613,17 @@ impl Checker {
                 source: None,
             });
         }
-        // `lines` repeats the whole file; leave it out of `input` unless a
-        // policy reads it (suppressions only need the comments).
-        let lines = if self.policies.reads_lines() {
-            Vec::new()
-        } else {
-            std::mem::take(&mut doc.lines)
-        };
-        let input = crate::policy::value::to_value(&doc);
-        doc.lines = lines;
-        let mut input = input.map_err(|e| {
+        let mut input = crate::policy::value::to_value(&doc).map_err(|e| {
             PolicyError::plain(format!("cannot build the input of `{display}`: {e}"))
         })?;
-        if !self.policies.reads_lines()
-            && let Ok(map) = input.as_object_mut()
-        {
+        // `lines` repeats the whole file: it is left out of `input` unless a
+        // policy reads it (suppressions only need the comments).
+        if !reads_lines && let Ok(map) = input.as_object_mut() {
             map.remove(&regorus::Value::from("lines"));
         }
         let raw = eval
             .evaluate(input)
             .map_err(|e| e.while_checking(display))?;
-        let index = LineIndex::new(&source);
         let mut findings = Vec::with_capacity(raw.len());
         for r in raw {
             if let Some(f) = self.resolve(display, &index, &source, r)? {

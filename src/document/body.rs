@@ -48,7 +48,7 @@ pub(super) struct Open {
 /// The state of one milestone body being read.
 pub(super) struct Body<'a> {
     pub(super) source: &'a str,
-    pub(super) lines: &'a LineIndex,
+    pub(super) lines: &'a LineIndex<'a>,
     pub(super) vocab: &'a Vocabulary,
     pub(super) sections: BTreeMap<String, Section>,
     pub(super) fields: BTreeMap<String, Field>,

@@ -9,44 +9,35 @@ use super::model::Span;
 
 /// Where each line of one file starts; built once per file.
 #[derive(Clone, Debug)]
-pub struct LineIndex {
+pub struct LineIndex<'a> {
     /// Byte offset of the first byte of every line (always at least `[0]`).
     starts: Vec<usize>,
     /// Byte offset where the text of every line ends (before its line ending).
     ends: Vec<usize>,
     /// The indexed text, kept so columns can be counted in characters.
-    text: String,
+    text: &'a str,
 }
 
-impl LineIndex {
+impl<'a> LineIndex<'a> {
     /// Indexes `source`. An empty source has one (empty) line for lookups.
-    pub fn new(source: &str) -> Self {
+    pub fn new(source: &'a str) -> Self {
         let bytes = source.as_bytes();
         let mut starts = vec![0];
         let mut ends = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => {
-                    ends.push(i);
-                    i += 1;
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\n' && i > 0 && bytes[i - 1] == b'\r' {
+                // The `\n` of a `\r\n`: the `\r` ended the line.
+                if let Some(start) = starts.last_mut() {
+                    *start = i + 1;
                 }
-                b'\r' => {
-                    ends.push(i);
-                    i += if bytes.get(i + 1) == Some(&b'\n') {
-                        2
-                    } else {
-                        1
-                    };
-                }
-                _ => {
-                    i += 1;
-                    continue;
-                }
+                continue;
             }
-            if i < bytes.len() {
-                starts.push(i);
-            }
+            ends.push(i);
+            starts.push(i + 1);
+        }
+        if starts.last() == Some(&bytes.len()) && starts.len() > 1 {
+            // A final line ending does not start another line.
+            starts.pop();
         }
         if ends.len() < starts.len() {
             ends.push(bytes.len());
@@ -54,7 +45,7 @@ impl LineIndex {
         LineIndex {
             starts,
             ends,
-            text: source.to_owned(),
+            text: source,
         }
     }
 
@@ -135,6 +126,58 @@ mod tests {
         let off = src.find('é').unwrap();
         assert_eq!(idx.line_col(off), (2, 5));
         assert_eq!(idx.line_col(0), (1, 1));
+    }
+
+    /// Line starts and ends as a byte-by-byte reading finds them.
+    fn reference(src: &str) -> (Vec<usize>, Vec<usize>) {
+        let b = src.as_bytes();
+        let (mut starts, mut ends, mut i) = (vec![0], Vec::new(), 0);
+        while i < b.len() {
+            match b[i] {
+                b'\n' => i += 1,
+                b'\r' => i += if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 },
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            }
+            ends.push(
+                i - if b[i - 1] == b'\n' && i >= 2 && b[i - 2] == b'\r' {
+                    2
+                } else {
+                    1
+                },
+            );
+            if i < b.len() {
+                starts.push(i);
+            }
+        }
+        if ends.len() < starts.len() {
+            ends.push(b.len());
+        }
+        (starts, ends)
+    }
+
+    #[test]
+    fn every_mix_of_line_endings_up_to_six_bytes_is_indexed() {
+        let mut texts = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| ["a", "\r", "\n"].map(|c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        texts.sort();
+        texts.dedup();
+        for t in &texts {
+            let idx = LineIndex::new(t);
+            assert_eq!(
+                (idx.starts.clone(), idx.ends.clone()),
+                reference(t),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]

@@ -36,6 +36,18 @@ thread_local! {
 /// Parses one Markdown file (`source`, possibly with a BOM and any line
 /// endings) into its document. `path` is recorded as given.
 pub fn parse(path: &str, source: &str, options: &ParseOptions) -> Document {
+    parse_indexed(path, source, options, true).0
+}
+
+/// [`parse`], also returning the file's line index, for `mlint check`. The
+/// document's `lines` stay empty unless `with_lines`: they repeat the whole
+/// file and few policies read them.
+pub fn parse_indexed<'a>(
+    path: &str,
+    source: &'a str,
+    options: &ParseOptions,
+    with_lines: bool,
+) -> (Document, LineIndex<'a>) {
     let vocab = VOCABULARY.with(|cell| {
         let mut cell = cell.borrow_mut();
         match &*cell {
@@ -47,7 +59,7 @@ pub fn parse(path: &str, source: &str, options: &ParseOptions) -> Document {
             }
         }
     });
-    parse_with(path, source, &vocab)
+    build(path, source, &vocab, with_lines)
 }
 
 /// Records, for each milestone, the line of the nearest heading above it with
@@ -69,6 +81,15 @@ fn set_parent_lines(headings: &[Heading], milestones: &mut [Milestone]) {
 
 /// [`parse`] with a vocabulary prepared by the caller.
 pub fn parse_with(path: &str, source: &str, vocab: &Vocabulary) -> Document {
+    build(path, source, vocab, true).0
+}
+
+fn build<'a>(
+    path: &str,
+    source: &'a str,
+    vocab: &Vocabulary,
+    with_lines: bool,
+) -> (Document, LineIndex<'a>) {
     let index = LineIndex::new(source);
     let bom = if source.starts_with('\u{FEFF}') {
         '\u{FEFF}'.len_utf8()
@@ -82,6 +103,7 @@ pub fn parse_with(path: &str, source: &str, vocab: &Vocabulary) -> Document {
     set_parent_lines(&headings, &mut milestones);
     let mojibake = find_mojibake(source, bom, &scan.code_ranges, &index);
     let lines = (1..=index.line_count())
+        .take(if with_lines { usize::MAX } else { 0 })
         .map(|n| {
             let span = index.line_span(n);
             let start = if n == 1 {
@@ -95,7 +117,7 @@ pub fn parse_with(path: &str, source: &str, vocab: &Vocabulary) -> Document {
                 .to_string()
         })
         .collect();
-    Document {
+    let document = Document {
         schema_version: SCHEMA_VERSION,
         path: path.replace('\\', "/"),
         line_count: index.line_count(),
@@ -106,7 +128,8 @@ pub fn parse_with(path: &str, source: &str, vocab: &Vocabulary) -> Document {
         code_blocks: scan.code_blocks,
         mojibake,
         lines,
-    }
+    };
+    (document, index)
 }
 
 /// YAML front matter: `---` on the first line up to a `---` or `...` line.

@@ -94,6 +94,9 @@ impl Inline {
 
 /// Collapses runs of whitespace (line breaks included) to one space and trims.
 pub fn collapse(text: &str) -> String {
+    if is_collapsed(text.as_bytes()) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -102,6 +105,22 @@ pub fn collapse(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Whether `collapse` would return `text` unchanged, for ASCII text (the
+/// common case, found without decoding characters): no space at either
+/// end, no two spaces in a row, no other whitespace.
+fn is_collapsed(text: &[u8]) -> bool {
+    let mut previous = b' ';
+    for &b in text {
+        match b {
+            b' ' if previous == b' ' => return false,
+            b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => return false,
+            0x80.. => return false,
+            _ => previous = b,
+        }
+    }
+    previous != b' '
 }
 
 /// Narrows `range` of `text` to exclude leading and trailing whitespace.
@@ -164,6 +183,22 @@ mod tests {
     #[test]
     fn helpers() {
         assert_eq!(collapse("  a \n b  "), "a b");
+        for text in [
+            "a b",
+            "",
+            " ",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "a\x0Bb",
+            "é  è",
+            "a\u{A0}b",
+            "a\u{2003} b",
+        ] {
+            let slow = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse(text), slow, "{text:?}");
+        }
         assert_eq!(trim_range(" ab ", 0..4), 1..3);
         assert_eq!(trim_range("   ", 0..3), 0..0);
         assert_eq!(
