@@ -32,7 +32,7 @@ import data.mlint.lib.result
 # for none): numbering may restart under each parent.
 numbered := [[m, digits, group] |
 	some i, m in candidates
-	digits := [as_number(d) | some d in split(runs[i], " "); d != ""]
+	digits := [to_number(d) | some d in split(runs[i], " "); d != ""]
 	count(digits) > 0
 	group := [m.kind, keyword(m), m.parent_line]
 ]
@@ -40,19 +40,16 @@ numbered := [[m, digits, group] |
 candidates := [m | some m in input.milestones; m.number != null]
 
 # runs[i] holds the runs of digits of candidates[i]'s number, separated by
-# spaces. One regular expression for the whole file, not one per milestone:
-# each call is costly on regorus's VM. U+E000 (private use) separates the
-# numbers.
+# spaces, without leading zeros (`03` is 3, and to_number rejects `03`). Two
+# regular expressions for the whole file, not calls per milestone: calls are
+# costly on regorus's VM. U+E000 (private use) separates the numbers.
 runs := split(
-	regex.replace(concat("\uE000", [m.number | some m in candidates]), `[^0-9\x{E000}]+`, " "),
+	regex.replace(
+		regex.replace(concat("\uE000", [m.number | some m in candidates]), `[^0-9\x{E000}]+`, " "),
+		`(?-u:\b)0+([0-9])`, "${1}",
+	),
 	"\uE000",
 )
-
-# as_number reads a run of digits; `03` is 3 (to_number rejects leading zeros).
-as_number(d) := to_number(digits) if {
-	digits := trim_left(d, "0")
-	digits != ""
-} else := 0
 
 # placed sorts the numbered milestones by group, then document order: each
 # milestone right after the one before it in its group (milestones are only
@@ -64,25 +61,26 @@ placed := sort([[n[2], j] | some j, n in numbered])
 # sort instead of comparing every pair.
 keyed := sort([[n[2], n[1], j] | some j, n in numbered])
 
-# first_of[[group, digits]] is the first milestone with that number in its
-# group: the start of its run in `keyed`.
-first_of[[group, digits]] := j if {
-	some k, [group, digits, j] in keyed
-	not same_as_previous(k)
-}
-
-same_as_previous(k) if {
+# continues[k] holds when keyed[k] has the group and number of keyed[k - 1].
+continues contains k if {
+	some k, [group, digits, _] in keyed
 	k > 0
-	[group, digits, _] := keyed[k]
 	[prev_group, prev_digits, _] := keyed[k - 1]
 	prev_group == group
 	prev_digits == digits
 }
 
+# first_of[[group, digits]] is the first milestone with that number in its
+# group: the start of its run in `keyed`.
+first_of[[group, digits]] := j if {
+	some k, [group, digits, j] in keyed
+	not continues[k]
+}
+
 # repeats[j] is the index of the first milestone whose number j repeats.
 repeats[j] := first_of[[group, digits]] if {
-	some k, [group, digits, j] in keyed
-	same_as_previous(k)
+	some k in continues
+	[group, digits, j] := keyed[k]
 }
 
 report contains result.at(later, msg) if {

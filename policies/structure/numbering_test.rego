@@ -82,6 +82,9 @@ test_numbering_goes_backwards_under_one_parent if {
 test_a_leading_zero_reads_as_the_number if {
 	count(messages([phase("03", 1), phase("3", 10)])) == 1
 	count(messages([phase("01", 1), phase("02", 10)])) == 0
+	count(messages([phase("00", 1), phase("0", 10)])) == 1
+	count(messages([phase("1.09", 1), phase("1.010", 10)])) == 0
+	count(messages([phase("1.010", 1), phase("1.9", 10)])) == 1
 }
 
 sprint(number, line) := object.union(phase(number, line), {"kind": "sprint", "keyword": "Sprint"})
