@@ -26,23 +26,15 @@ package mlint.rules.content.placeholder
 import data.mlint.lib.result
 
 # suspects are the milestones with a placeholder somewhere in their heading,
-# fields or items, found by at most three searches per milestone (most hold
-# none); each of their texts is then searched on its own. Texts are joined
-# by line breaks and the patterns are multi-line, so a placeholder in a text
-# is also found in the joined text.
+# fields or items, found by one search per milestone (most hold none); each
+# of their texts is then searched on its own. Texts are joined by line
+# breaks and the patterns are multi-line, so a placeholder in a text is also
+# found in the joined text.
 suspects contains m if {
 	some m in input.milestones
-	regex.match(any_placeholder, m.heading)
-}
-
-suspects contains m if {
-	some m in input.milestones
-	regex.match(any_placeholder, concat("\n", [f.value | some key, f in m.fields; key != "duration"]))
-}
-
-suspects contains m if {
-	some m in input.milestones
-	regex.match(any_placeholder, concat("\n", [item.text | some s in m.sections; some item in s.items]))
+	values := [f.value | some key, f in m.fields; key != "duration"]
+	items := [item.text | some s in m.sections; some item in s.items]
+	regex.match(any_placeholder, concat("\n", array.concat(array.concat([m.heading], values), items)))
 }
 
 report contains result.at(m, msg) if {

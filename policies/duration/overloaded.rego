@@ -44,10 +44,7 @@ report contains result.at(m, msg) if {
 	d := m.duration
 	duration.judged(d)
 	cfg := data.mlint.config.duration
-	items := count([item |
-		some name in cfg.counted_sections
-		some item in m.sections[name].items
-	])
+	items := sum([count(s.items) | some name, s in m.sections; name in cfg.counted_sections])
 	allowed := floor(max([cfg.items_per_week * (d.max_days / 7), cfg.min_items]))
 	items > allowed
 	msg := sprintf("%s `%s` has %d success criteria and deliverables for `%s`: more than %d", [
