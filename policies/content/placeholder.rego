@@ -28,13 +28,13 @@ import data.mlint.lib.result
 # suspects are the milestones with a placeholder somewhere in their heading,
 # fields or items, found by one search per milestone (most hold none); each
 # of their texts is then searched on its own. Texts are joined by line
-# breaks and the patterns are multi-line, so a placeholder in a text is also
-# found in the joined text.
+# breaks, as a section's `text` joins its items, and the patterns are
+# multi-line, so a placeholder in a text is also found in the joined text.
 suspects contains m if {
 	some m in input.milestones
 	values := [f.value | some key, f in m.fields; key != "duration"]
-	items := [item.text | some s in m.sections; some item in s.items]
-	regex.match(any_placeholder, concat("\n", array.concat(array.concat([m.heading], values), items)))
+	sections := [s.text | some s in m.sections]
+	regex.match(any_placeholder, concat("\n", array.concat(array.concat([m.heading], values), sections)))
 }
 
 report contains result.at(m, msg) if {

@@ -9,7 +9,7 @@ field(label, value) := {"label": label, "value": value, "line": 2, "span": {"sta
 item(text) := {"text": text, "checked": false, "depth": 0, "line": 5, "span": {"start": 70, "end": 90}}
 
 with_items(texts) := object.union(milestone("Milestone 1: Core Server"), {"sections": {"deliverables": {
-	"label": "Deliverables", "line": 4, "span": {"start": 55, "end": 67}, "items": [item(t) | some t in texts],
+	"label": "Deliverables", "line": 4, "span": {"start": 55, "end": 67}, "items": [item(t) | some t in texts], "text": concat("\n", texts),
 }}})
 
 messages(m) := {f.message | some f in found} if {
@@ -67,7 +67,7 @@ test_the_duration_field_is_left_to_unparseable if {
 test_an_inline_value_is_reported_once if {
 	m := object.union(milestone("Milestone 1: Core Server"), {
 		"fields": {"goal": field("Goal", "TBD")},
-		"sections": {"objectives": {"label": "Goal", "line": 2, "span": {"start": 30, "end": 38}, "items": [object.union(item("TBD"), {"line": 2, "span": {"start": 40, "end": 50}})]}},
+		"sections": {"objectives": {"label": "Goal", "line": 2, "span": {"start": 30, "end": 38}, "items": [object.union(item("TBD"), {"line": 2, "span": {"start": 40, "end": 50}})], "text": "TBD"}},
 	})
 	messages(m) == {"field `Goal` of milestone `Milestone 1: Core Server` holds template text `TBD`"}
 }

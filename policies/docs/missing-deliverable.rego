@@ -41,13 +41,15 @@ report contains result.at(m, msg) if {
 }
 
 # listed maps the index of each milestone with items in the documentation
-# sections to its heading and the texts of those items, joined by line
-# breaks (which no keyword match can run across): one search per milestone.
+# sections to its heading and those sections' `text` (their items), joined
+# by line breaks (which no keyword match can run across): one search per
+# milestone.
 listed[i] := concat("\n", array.concat([m.heading], texts)) if {
 	some i, m in input.milestones
-	texts := [item.text |
-		some name in data.mlint.config.documentation.sections
-		some item in m.sections[name].items
+	texts := [s.text |
+		some name, s in m.sections
+		name in data.mlint.config.documentation.sections
+		s.items != []
 	]
 	count(texts) > 0
 }

@@ -6,7 +6,7 @@ item(text) := {"text": text, "checked": false, "depth": 0, "line": 6, "span": {"
 
 milestone(heading, name, texts) := {
 	"heading": heading, "kind": "phase", "line": 3, "span": {"start": 10, "end": 33},
-	"sections": {name: {"label": "Deliverables", "line": 4, "span": {"start": 34, "end": 50}, "items": [item(t) | some t in texts]}},
+	"sections": {name: {"label": "Deliverables", "line": 4, "span": {"start": 34, "end": 50}, "items": [item(t) | some t in texts], "text": concat("\n", texts)}},
 }
 
 reported(texts) if {

@@ -14,7 +14,7 @@ use super::duration;
 use super::fields;
 use super::heading::{self, Stripped, Unit};
 use super::lines::LineIndex;
-use super::model::{Duration, Heading, Milestone, Span};
+use super::model::{Duration, Heading, Milestone, Section, Span};
 use super::options::Vocabulary;
 use super::text::{clamp_span, collapse};
 
@@ -198,6 +198,8 @@ fn build(
         }
     }
     body.flush_pending();
+    let mut sections = body.sections;
+    sections.values_mut().for_each(Section::join_texts);
     let mut durations = Vec::new();
     if let Some(f) = body.fields.get("duration").filter(|f| !f.value.is_empty()) {
         let r = duration::read(&f.value, &vocab.units);
@@ -222,7 +224,7 @@ fn build(
         parent_line: None,
         duration: durations.first().cloned(),
         durations,
-        sections: body.sections,
+        sections,
         fields: body.fields,
     }
 }

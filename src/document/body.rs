@@ -422,12 +422,7 @@ impl Body<'_> {
     fn ensure_section(&mut self, name: &str, label: &str, line: usize, span: Span) {
         self.sections
             .entry(name.to_string())
-            .or_insert_with(|| Section {
-                label: label.to_string(),
-                line,
-                span,
-                items: Vec::new(),
-            });
+            .or_insert_with(|| Section::new(label.to_string(), line, span));
     }
 
     fn add_field(&mut self, key: String, field: Field) {

@@ -1,6 +1,6 @@
 //! The guarantees every parsed document keeps, checked in one place: every
-//! span lies inside the file on character boundaries and every line number
-//! exists. Tests, property tests and the fuzz targets all call
+//! span lies inside the file on character boundaries, every line number
+//! exists and a section's `text` joins its items' texts. Tests, property tests and the fuzz targets all call
 //! [`violations`], so they check the same thing.
 
 use super::model::{Document, Span};
@@ -52,6 +52,12 @@ pub fn violations(doc: &Document, source: &str) -> Vec<String> {
             for item in &s.items {
                 span("item", &item.span);
                 located.push(("item".into(), item.line));
+            }
+            let texts: Vec<&str> = s.items.iter().map(|i| i.text.as_str()).collect();
+            if s.text != texts.join("\n") {
+                other.push(format!(
+                    "section {name}: text is not its items' texts joined"
+                ));
             }
         }
         for (key, f) in &m.fields {

@@ -165,6 +165,34 @@ pub struct Section {
     pub span: Span,
     /// The list items (or paragraphs) under the label.
     pub items: Vec<Item>,
+    /// The items' texts joined by line breaks, in order (`""` without
+    /// items): one string a policy can search instead of every item.
+    pub text: String,
+}
+
+impl Section {
+    /// A section with no items yet.
+    pub fn new(label: String, line: usize, span: Span) -> Section {
+        Section {
+            label,
+            line,
+            span,
+            items: Vec::new(),
+            text: String::new(),
+        }
+    }
+
+    /// Sets `text` from the items, once they are all in.
+    pub fn join_texts(&mut self) {
+        let mut text = String::with_capacity(self.items.iter().map(|i| i.text.len() + 1).sum());
+        for (i, item) in self.items.iter().enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            text.push_str(&item.text);
+        }
+        self.text = text;
+    }
 }
 
 /// One entry of a section.
