@@ -40,16 +40,11 @@ report contains result.at_with_help(m, msg, help) if {
 	some m in input.milestones
 	some group in data.mlint.config.required_sections[m.kind]
 	group != []
-	not any_present(m, group)
+	[name | some name in group; m.sections[name]] == [] # none of them is there
 	names := [replace(name, "_", " ") | some name in group]
 	msg := sprintf("%s `%s` has no %s", [m.kind, m.heading, concat(" or ", names)])
 	labels := [sprintf("`**%s:**`", [label(name)]) | some name in group]
 	help := sprintf("Add %s under the heading, followed by a list.", [concat(" or ", labels)])
-}
-
-any_present(m, group) if {
-	some name in group
-	m.sections[name] != null
 }
 
 # label is the first label `sections` lists for a canonical section name.

@@ -34,7 +34,7 @@ report contains result.at(s, message(plain, count(top), where)) if {
 	some m in input.milestones
 	some name in data.mlint.config.structure.checklist_sections
 	s := m.sections[name]
-	plain := count([item | some item in s.items; item.depth == 0; item.checked == null])
+	plain := count([item | some item in s.items; item.checked == null; item.depth == 0])
 	plain > 0
 	top := [item | some item in s.items; item.depth == 0]
 	where := sprintf("under `%s` of %s `%s`", [s.label, m.kind, m.heading])

@@ -28,13 +28,15 @@ package mlint.rules.structure.numbering
 import data.mlint.lib.result
 
 # numbered holds [milestone, digits, group] for each numbered milestone, in
-# document order. The group is kind, keyword and parent heading's line (null
-# for none): numbering may restart under each parent.
+# document order. The group is kind, keyword (compared case-insensitively;
+# json.marshal keeps a missing one, null, apart from every keyword, and costs
+# less than a function call) and parent heading's line (null for none):
+# numbering may restart under each parent.
 numbered := [[m, digits, group] |
 	some i, m in candidates
 	digits := [to_number(d) | some d in split(runs[i], " "); d != ""]
 	count(digits) > 0
-	group := [m.kind, keyword(m), m.parent_line]
+	group := [m.kind, lower(json.marshal(m.keyword)), m.parent_line]
 ]
 
 candidates := [m | some m in input.milestones; m.number != null]
@@ -105,6 +107,3 @@ report contains result.at(later, msg) if {
 		later.kind, later.heading, later.number, earlier.number, earlier.line,
 	])
 }
-
-keyword(m) := lower(m.keyword) if m.keyword != null
-else := ""
