@@ -77,7 +77,7 @@ placeholders(text) := concat(", ", [sprintf("`%s`", [p]) | some p in sort(kept)]
 # match rules them out before each pattern is searched on its own.
 # `(?m)` lets `^` match at the start of each text once they are joined by
 # newlines (texts hold no newline of their own).
-any_placeholder := sprintf("(?m)%s", [concat("|", [sprintf("(?:%s)", [p]) | some p in data.mlint.config.placeholders.patterns])])
+any_placeholder := concat("", ["(?m)(?:", concat(")|(?:", data.mlint.config.placeholders.patterns), ")"])
 
 inside_another(p, found) if {
 	some other in found

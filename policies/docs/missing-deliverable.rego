@@ -54,30 +54,23 @@ listed[i] := concat("\n", array.concat([m.heading], texts)) if {
 	count(texts) > 0
 }
 
-# One pattern for every keyword, built once per file with three regex calls
-# (not two per keyword: this rule runs on every file). An ASCII word must not
-# touch an ASCII letter, digit or underscore: a small class, where Unicode
-# `\b` or `\w` would make the regex engine much slower on non-ASCII text.
-# With no keyword configured, there is no pattern and every milestone with
-# such items is reported.
+# One pattern for every keyword, built on every file (rules are evaluated
+# per file), so with a few regex calls and no loop over the keywords. An
+# ASCII word must not touch an ASCII letter, digit or underscore: a small
+# class, where Unicode `\b` or `\w` would make the regex engine much slower on
+# non-ASCII text. With no keyword configured, there is no pattern and every
+# milestone with such items is reported.
 docs_pattern := concat("|", alternatives) if count(alternatives) > 0
 
-alternatives contains sprintf(`(?i:(?:^|[^0-9A-Za-z_])(?:%s)s?(?:[^0-9A-Za-z_]|$))`, [concat("|", words)]) if {
-	words := [word | some word in escaped; ascii[word]]
-	count(words) > 0
-}
+alternatives := array.concat(
+	[sprintf(`(?i:(?:^|[^0-9A-Za-z_])(?:%s)s?(?:[^0-9A-Za-z_]|$))`, [concat("|", ascii_words)]) | count(ascii_words) > 0],
+	[sprintf(`(?i:%s)`, [concat("|", other_words)]) | count(other_words) > 0],
+)
 
-alternatives contains sprintf(`(?i:%s)`, [concat("|", words)]) if {
-	words := [word | some word in escaped; not ascii[word]]
-	count(words) > 0
-}
+# The keywords, regex-escaped, one per line: one escape call for them all.
+escaped := regex.replace(concat("\n", data.mlint.config.documentation.keywords), `([\\.+*?()|\[\]{}^$])`, `\$1`)
 
-# The keywords, regex-escaped, in configuration order: one escape call over
-# the list joined by line breaks (so a keyword is one line of text).
-escaped := [word |
-	some word in split(regex.replace(concat("\n", data.mlint.config.documentation.keywords), `([\\.+*?()|\[\]{}^$])`, `\$1`), "\n")
-	word != ""
-]
+# The escaped keywords made of ASCII characters only, and the others.
+ascii_words := regex.find_n(`(?m)^[\x00-\x09\x0B-\x7F]+$`, escaped, -1)
 
-# Escaped keywords made of ASCII characters only.
-ascii := {word | some word in regex.find_n(`(?m)^[\x00-\x09\x0B-\x7F]+$`, concat("\n", escaped), -1)}
+other_words := regex.find_n(`(?m)^.*[^\x00-\x7F].*$`, escaped, -1)
