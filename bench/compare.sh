@@ -80,38 +80,49 @@ rss_1k=$(rss "$mlint" check --no-config --format json "$work/c1k")
 rss_10k=$([ -n "${QUICK:-}" ] || rss "$mlint" check --no-config --format json "$work/c10k")
 
 python3 - "$json" "$rss_1k" "${rss_10k:-}" <<'PY'
-import json, os, sys, platform, datetime
+import json, os, sys, platform, datetime, statistics
 d, rss1k, rss10k = sys.argv[1:4]
-def med(name):
+def load(name):
     p = os.path.join(d, name + ".json")
     if not os.path.exists(p):
         return None
-    return json.load(open(p))["results"][0]["median"]
-m = {k: med(k) for k in ["one_mlint", "one_mdl", "tree_mlint", "tree_j1", "tree_j2", "tree_mdl", "tree_parse", "big_mlint", "big_base", "real_mlint", "real_mdl", "real_parse"]}
+    return json.load(open(p))["results"][0]
+names = ["one_mlint", "one_mdl", "tree_mlint", "tree_j1", "tree_j2", "tree_mdl", "tree_parse", "big_mlint", "big_base", "real_mlint", "real_mdl", "real_parse"]
+res = {k: load(k) for k in names}
+m = {k: r and r["median"] for k, r in res.items()}
+def rounds(name):
+    r = res[name]
+    reps = r.get("reps", len(r["times"]))
+    return [statistics.median(r["times"][i:i + reps]) for i in range(0, len(r["times"]), reps)]
+def ratio(a, b):
+    # The median of the ratios taken round by round: both commands of a
+    # round ran within seconds of each other, so drifts of the machine's
+    # speed over minutes cancel out.
+    return statistics.median(x / y for x, y in zip(rounds(a), rounds(b)))
 parse_s = m["tree_parse"]
 ms = lambda s: f"{s*1000:.1f} ms" if s < 1 else f"{s:.2f} s"
 rows = [
     ("one file: mlint", ms(m["one_mlint"]), "target < 15 ms"),
-    ("one file: markdownlint-cli2", ms(m["one_mdl"]), f"mlint is {m['one_mdl']/m['one_mlint']:.0f}x faster (target >= 50x)"),
+    ("one file: markdownlint-cli2", ms(m["one_mdl"]), f"mlint is {ratio('one_mdl', 'one_mlint'):.0f}x faster (target >= 50x)"),
     ("1,000 files: mlint (default jobs)", ms(m["tree_mlint"]), ""),
-    ("1,000 files: markdownlint-cli2", ms(m["tree_mdl"]), f"mlint is {m['tree_mdl']/m['tree_mlint']:.0f}x faster (target >= 50x)"),
-    ("1,000 files: pulldown-cmark alone, 1 thread", ms(parse_s), f"mlint takes {m['tree_mlint']/parse_s:.1f}x (target <= 4x)"),
+    ("1,000 files: markdownlint-cli2", ms(m["tree_mdl"]), f"mlint is {ratio('tree_mdl', 'tree_mlint'):.0f}x faster (target >= 50x)"),
+    ("1,000 files: pulldown-cmark alone, 1 thread", ms(parse_s), f"mlint takes {ratio('tree_mlint', 'tree_parse'):.1f}x (target <= 4x)"),
     ("1,000 files: mlint --jobs 1", ms(m["tree_j1"]), ""),
-    ("1,000 files: mlint --jobs 2", ms(m["tree_j2"]), f"{m['tree_j1']/m['tree_j2']:.2f}x faster than --jobs 1 (target >= 1.6x)"),
+    ("1,000 files: mlint --jobs 2", ms(m["tree_j2"]), f"{ratio('tree_j1', 'tree_j2'):.2f}x faster than --jobs 1 (target >= 1.6x)"),
 ]
 if m["big_mlint"]:
-    rows.append(("10,000 files: mlint", ms(m["big_mlint"]), f"{m['big_mlint']/m['big_base']:.1f}x the 1,000-file time (target <= 11x)"))
+    rows.append(("10,000 files: mlint", ms(m["big_mlint"]), f"{ratio('big_mlint', 'big_base'):.1f}x the 1,000-file time (target <= 11x)"))
 if m["real_mlint"] and m["real_mdl"]:
     real_parse_s = m["real_parse"]
     rows += [
         ("1,000 real files (../shared/corpus x40): mlint", ms(m["real_mlint"]), ""),
-        ("1,000 real files: markdownlint-cli2", ms(m["real_mdl"]), f"mlint is {m['real_mdl']/m['real_mlint']:.0f}x faster"),
-        ("1,000 real files: pulldown-cmark alone, 1 thread", ms(real_parse_s), f"mlint takes {m['real_mlint']/real_parse_s:.1f}x"),
+        ("1,000 real files: markdownlint-cli2", ms(m["real_mdl"]), f"mlint is {ratio('real_mdl', 'real_mlint'):.0f}x faster"),
+        ("1,000 real files: pulldown-cmark alone, 1 thread", ms(real_parse_s), f"mlint takes {ratio('real_mlint', 'real_parse'):.1f}x"),
     ]
 rows.append(("peak memory, 1,000 files", f"{int(rss1k)/1024:.0f} MB", ""))
 if rss10k:
     rows.append(("peak memory, 10,000 files", f"{int(rss10k)/1024:.0f} MB", "target < 64 MB"))
-print(f"Measured {datetime.date.today()} on {os.cpu_count()} cores ({platform.machine()}), medians of interleaved runs.\n")
+print(f"Measured {datetime.date.today()} on {os.cpu_count()} cores ({platform.machine()}): medians of interleaved runs; ratios are medians of the ratios of each round.\n")
 print("| run | median | ratio |")
 print("| --- | --- | --- |")
 for r in rows:

@@ -11,7 +11,8 @@ after the other. Writes OUT_DIR/NAME.json as {"results": [{"median": s,
 one: a glob such as `dir/**/*.md` reaches the program as written. A NAME
 ending in `_parse` is a program that prints its own time, in seconds, as the
 second-to-last word of its output (examples/parse_only.rs). Each command
-with REPS > 1 runs once first, unmeasured.
+with REPS > 1 runs once first, unmeasured. The JSON also records REPS, so a
+ratio can be taken round by round (see compare.sh).
 """
 import json
 import os
@@ -63,9 +64,14 @@ def main():
             for _ in range(reps):
                 times[name].append(once(name, argv))
     os.makedirs(out_dir, exist_ok=True)
+    reps_of = {name: reps for name, reps, _ in specs}
     for name, samples in times.items():
         with open(os.path.join(out_dir, name + ".json"), "w") as f:
-            result = {"median": statistics.median(samples), "times": samples}
+            result = {
+                "median": statistics.median(samples),
+                "times": samples,
+                "reps": reps_of[name],
+            }
             json.dump({"results": [result]}, f)
 
 
