@@ -1,7 +1,8 @@
 //! The guarantees every parsed document keeps, checked in one place: every
 //! span lies inside the file on character boundaries, every line number
-//! exists and a section's `text` joins its items' texts. Tests, property tests and the fuzz targets all call
-//! [`violations`], so they check the same thing.
+//! exists and a section's `text` joins its items' texts. Tests, property
+//! tests and the fuzz targets all call [`violations`], so they check the same
+//! thing.
 
 use super::model::{Document, Span};
 

@@ -102,8 +102,8 @@ fn build<'a>(
     let (headings, mut milestones) = assemble::assemble(&scan.blocks, source, &index, vocab);
     set_parent_lines(&headings, &mut milestones);
     let mojibake = find_mojibake(source, bom, &scan.code_ranges, &index);
-    let lines = (1..=index.line_count())
-        .take(if with_lines { usize::MAX } else { 0 })
+    let line_count = if with_lines { index.line_count() } else { 0 };
+    let lines = (1..=line_count)
         .map(|n| {
             let span = index.line_span(n);
             let start = if n == 1 {
