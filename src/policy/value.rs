@@ -14,7 +14,7 @@
 use regorus::Value;
 use serde::ser::{self, Serialize};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -90,6 +90,13 @@ fn number(n: f64) -> Result<Value, Error> {
         // serde_json writes non-finite numbers as null.
         Ok(Value::Null)
     }
+}
+
+/// An object from its entries: regorus sorts them once and keeps them as
+/// they are, where inserting them one by one into a `BTreeMap` cost a tree
+/// walk per field and then a copy into regorus's compact form.
+fn object(entries: Vec<(Value, Value)>) -> Value {
+    regorus::value::Object::from_entries(entries).into_value()
 }
 
 struct ValueSerializer;
@@ -185,9 +192,10 @@ impl ser::Serializer for ValueSerializer {
         variant: &'static str,
         value: &T,
     ) -> Result<Value, Error> {
-        let mut map = BTreeMap::new();
-        map.insert(key(variant), value.serialize(ValueSerializer)?);
-        Ok(Value::from(map))
+        Ok(object(vec![(
+            key(variant),
+            value.serialize(ValueSerializer)?,
+        )]))
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<SeqSerializer, Error> {
         Ok(SeqSerializer(Vec::with_capacity(len.unwrap_or(0))))
@@ -214,25 +222,25 @@ impl ser::Serializer for ValueSerializer {
             inner: SeqSerializer(Vec::with_capacity(len)),
         })
     }
-    fn serialize_map(self, _len: Option<usize>) -> Result<MapSerializer, Error> {
+    fn serialize_map(self, len: Option<usize>) -> Result<MapSerializer, Error> {
         Ok(MapSerializer {
-            map: BTreeMap::new(),
+            entries: Vec::with_capacity(len.unwrap_or(0)),
             key: None,
         })
     }
-    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<StructSerializer, Error> {
-        Ok(StructSerializer(BTreeMap::new()))
+    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<StructSerializer, Error> {
+        Ok(StructSerializer(Vec::with_capacity(len)))
     }
     fn serialize_struct_variant(
         self,
         _name: &'static str,
         _index: u32,
         variant: &'static str,
-        _len: usize,
+        len: usize,
     ) -> Result<VariantSerializer<StructSerializer>, Error> {
         Ok(VariantSerializer {
             variant,
-            inner: StructSerializer(BTreeMap::new()),
+            inner: StructSerializer(Vec::with_capacity(len)),
         })
     }
 }
@@ -274,7 +282,7 @@ impl ser::SerializeTupleStruct for SeqSerializer {
 }
 
 struct MapSerializer {
-    map: BTreeMap<Value, Value>,
+    entries: Vec<(Value, Value)>,
     key: Option<Value>,
 }
 
@@ -296,15 +304,15 @@ impl ser::SerializeMap for MapSerializer {
             .key
             .take()
             .ok_or_else(|| Error("a map value without a key".into()))?;
-        self.map.insert(key, value.serialize(ValueSerializer)?);
+        self.entries.push((key, value.serialize(ValueSerializer)?));
         Ok(())
     }
     fn end(self) -> Result<Value, Error> {
-        Ok(Value::from(self.map))
+        Ok(object(self.entries))
     }
 }
 
-struct StructSerializer(BTreeMap<Value, Value>);
+struct StructSerializer(Vec<(Value, Value)>);
 
 impl ser::SerializeStruct for StructSerializer {
     type Ok = Value;
@@ -314,11 +322,11 @@ impl ser::SerializeStruct for StructSerializer {
         name: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.0.insert(key(name), value.serialize(ValueSerializer)?);
+        self.0.push((key(name), value.serialize(ValueSerializer)?));
         Ok(())
     }
     fn end(self) -> Result<Value, Error> {
-        Ok(Value::from(self.0))
+        Ok(object(self.0))
     }
 }
 
@@ -330,9 +338,7 @@ struct VariantSerializer<S> {
 
 impl<S> VariantSerializer<S> {
     fn wrap(variant: &'static str, inner: Value) -> Value {
-        let mut map = BTreeMap::new();
-        map.insert(key(variant), inner);
-        Value::from(map)
+        object(vec![(key(variant), inner)])
     }
 }
 
@@ -368,6 +374,7 @@ impl ser::SerializeStructVariant for VariantSerializer<StructSerializer> {
 mod tests {
     use super::*;
     use serde::Serialize;
+    use std::collections::BTreeMap;
 
     #[derive(Serialize)]
     enum Shape {
@@ -411,6 +418,39 @@ mod tests {
         let direct = to_value(&sample).unwrap();
         let via_json = Value::from_json_str(&serde_json::to_string(&sample).unwrap()).unwrap();
         assert_eq!(direct, via_json);
+    }
+
+    /// The contract of `Object::from_entries` (vendor/regorus) that `object`
+    /// relies on: entries in any order, and a repeated key keeps its last
+    /// value, as when they are inserted one by one.
+    #[test]
+    fn an_object_from_entries_equals_the_object_built_by_insertion() {
+        let entries = [
+            (Value::from("section"), 1u64),
+            (Value::from("duration"), 2),
+            (Value::from(7u64), 3),
+            (Value::from("line"), 4),
+            (Value::from("duration"), 5),
+            (Value::from(""), 6),
+            (Value::from("lines"), 7),
+        ];
+        let mut inserted = regorus::value::Object::new();
+        for (k, v) in &entries {
+            inserted.insert(k.clone(), Value::from(*v));
+        }
+        let built = object(
+            entries
+                .iter()
+                .map(|(k, v)| (k.clone(), Value::from(*v)))
+                .collect(),
+        );
+        assert_eq!(built, inserted.into_value());
+        // Lookups by string and by other keys find every entry.
+        for (k, v) in [("duration", 5u64), ("line", 4), ("lines", 7), ("", 6)] {
+            assert_eq!(built[&Value::from(k)], Value::from(v), "{k:?}");
+        }
+        assert_eq!(built[&Value::from(7u64)], Value::from(3u64));
+        assert_eq!(built[&Value::from("missing")], Value::Undefined);
     }
 
     #[test]
