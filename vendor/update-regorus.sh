@@ -2,13 +2,15 @@
 # Re-creates vendor/regorus: the regorus release from crates.io, trimmed to
 # what a build needs, with vendor/regorus.patch applied. See vendor/README.md.
 #
-#   bash vendor/update-regorus.sh            # the version below
-#   bash vendor/update-regorus.sh 0.15.0     # another release (the patch may
-#                                            # need refreshing: see README)
+#   bash vendor/update-regorus.sh              # the version below
+#   bash vendor/update-regorus.sh 0.15.0       # another release (the patch
+#                                              # may need refreshing: README)
+#   bash vendor/update-regorus.sh 0.14.1 DIR   # into DIR instead (CI compares
+#                                              # it with vendor/regorus)
 set -euo pipefail
 version=${1:-0.14.1}
 here=$(cd "$(dirname "$0")" && pwd)
-dest="$here/regorus"
+dest=${2:-"$here/regorus"}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -44,4 +46,4 @@ awk '
 if [ -s "$here/regorus.patch" ]; then
   patch --quiet -p1 -d "$dest" <"$here/regorus.patch"
 fi
-echo "vendor/regorus: regorus $version with vendor/regorus.patch applied"
+echo "$dest: regorus $version with vendor/regorus.patch applied"
