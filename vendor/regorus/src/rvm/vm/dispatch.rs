@@ -28,6 +28,7 @@ impl RegoVM {
         self.execute_load_and_move(program, instruction)
     }
 
+    #[inline(always)]
     fn execute_load_and_move(
         &mut self,
         program: &Program,
@@ -87,6 +88,7 @@ impl RegoVM {
         }
     }
 
+    #[inline(always)]
     fn execute_arithmetic_instruction(
         &mut self,
         program: &Program,
@@ -163,6 +165,7 @@ impl RegoVM {
         }
     }
 
+    #[inline(always)]
     fn execute_comparison_instruction(
         &mut self,
         program: &Program,
@@ -376,6 +379,7 @@ impl RegoVM {
         }
     }
 
+    #[inline(always)]
     fn execute_call_instruction(
         &mut self,
         program: &Program,
@@ -437,6 +441,7 @@ impl RegoVM {
         }
     }
 
+    #[inline(always)]
     fn execute_collection_instruction(
         &mut self,
         program: &Program,
@@ -765,6 +770,7 @@ impl RegoVM {
         }
     }
 
+    #[inline(always)]
     fn execute_loop_instruction(
         &mut self,
         program: &Program,
@@ -825,6 +831,7 @@ impl RegoVM {
     }
 
     #[cfg(not(feature = "azure_policy"))]
+    #[inline(always)]
     fn execute_policy_instruction(
         &mut self,
         program: &Program,
@@ -901,6 +908,7 @@ impl RegoVM {
     }
 
     #[cfg(feature = "azure_policy")]
+    #[inline(always)]
     fn execute_policy_instruction(
         &mut self,
         program: &Program,
