@@ -2,15 +2,25 @@
 # Re-creates vendor/regorus: the regorus release from crates.io, trimmed to
 # what a build needs, with vendor/regorus.patch applied. See vendor/README.md.
 #
-#   bash vendor/update-regorus.sh              # the version below
-#   bash vendor/update-regorus.sh 0.15.0       # another release (the patch
-#                                              # may need refreshing: README)
-#   bash vendor/update-regorus.sh 0.14.1 DIR   # into DIR instead (CI compares
-#                                              # it with vendor/regorus)
+#   bash vendor/update-regorus.sh               # the version vendored now
+#   bash vendor/update-regorus.sh 0.15.0        # another release (the patch
+#                                               # may need refreshing: README)
+#   bash vendor/update-regorus.sh --into DIR    # into DIR instead (CI compares
+#                                               # it with vendor/regorus)
 set -euo pipefail
-version=${1:-0.14.1}
 here=$(cd "$(dirname "$0")" && pwd)
-dest=${2:-"$here/regorus"}
+dest="$here/regorus"
+if [ "${1:-}" = "--into" ]; then
+  dest=${2:?"--into needs a folder"}
+  shift 2
+fi
+# The version vendored now: the first `version` of its manifest's [package].
+vendored=$(awk -F'"' '/^version = /{print $2; exit}' "$here/regorus/Cargo.toml" 2>/dev/null || true)
+version=${1:-$vendored}
+if [ -z "$version" ]; then
+  echo "no regorus vendored yet: name the version, e.g. bash $0 0.14.1" >&2
+  exit 2
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
