@@ -106,27 +106,49 @@ pub struct Run {
 /// Finds mis-decoded runs in `text`.
 pub fn scan(text: &str) -> Vec<Run> {
     let mut runs = Vec::new();
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut at = 0;
     // Candidate runs are maximal stretches of non-ASCII characters; UTF-8
-    // multi-byte sequences never contain ASCII bytes.
-    while let Some((start, c)) = chars.next() {
-        if c.is_ascii() {
-            continue;
+    // multi-byte sequences never contain ASCII bytes, so the stretches are
+    // found on bytes, and ASCII text (most of a file) is skipped 8 bytes at
+    // a time.
+    while let Some(offset) = first_non_ascii(&bytes[at..]) {
+        let start = at + offset;
+        let end = bytes[start..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(bytes.len(), |n| start + n);
+        at = end;
+        let stretch = &text[start..end];
+        if stretch.chars().nth(1).is_none() {
+            continue; // one character is never mojibake
         }
-        let mut cand = vec![(start, c)];
-        while let Some(&(i, d)) = chars.peek() {
-            if d.is_ascii() {
-                break;
-            }
-            cand.push((i, d));
-            chars.next();
-        }
-        if cand.len() >= 2 {
-            let end = cand.last().map_or(start, |&(i, d)| i + d.len_utf8());
-            scan_candidate(&cand, end, &mut runs);
-        }
+        let cand: Vec<(usize, char)> = stretch
+            .char_indices()
+            .map(|(i, c)| (start + i, c))
+            .collect();
+        scan_candidate(&cand, end, &mut runs);
     }
     runs
+}
+
+/// The index of the first byte of `bytes` that is not ASCII.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in chunks.by_ref() {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if word & HIGH != 0 {
+            return Some(at + (word & HIGH).trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|n| at + n)
 }
 
 /// Decodes a leading emoji written as mojibake: returns its byte length in
@@ -245,6 +267,29 @@ fn real_mojibake(out: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_non_ascii_finds_the_first_high_byte_at_any_position() {
+        for len in 0..20 {
+            let ascii = "a".repeat(len);
+            assert_eq!(first_non_ascii(ascii.as_bytes()), None);
+            for at in 0..len {
+                let mut text = ascii.clone().into_bytes();
+                text[at] = 0xC3;
+                assert_eq!(first_non_ascii(&text), Some(at), "len {len}, at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn stretches_are_found_between_ascii_text() {
+        let runs = scan("plain Ã©tÃ© and itâ€™s, café, Ã");
+        let found: Vec<_> = runs
+            .iter()
+            .map(|r| (r.start, r.repaired.as_str()))
+            .collect();
+        assert_eq!(found, [(6, "é"), (11, "é"), (22, "’")]);
+    }
 
     fn one(text: &str) -> (String, &'static str, String) {
         let runs = scan(text);

@@ -83,15 +83,9 @@ impl ParseOptions {
         }
         // Longest first, so `Phasen` wins over `Phase`.
         keywords.sort_by_key(|k| std::cmp::Reverse(k.0.len()));
-        let mut section_list: Vec<(String, String)> = sections
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        section_list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         Vocabulary {
             units: self.units.clone(),
             sections,
-            section_list,
             fields,
             keywords,
         }
@@ -104,8 +98,6 @@ pub struct Vocabulary {
     /// Calendar-day equivalents of each unit.
     pub units: Units,
     sections: HashMap<String, String>,
-    /// Section labels, longest first, for qualifier matching.
-    section_list: Vec<(String, String)>,
     fields: HashMap<String, String>,
     /// Lower-cased keyword characters → kind, longest first.
     pub(crate) keywords: Vec<(Vec<char>, String)>,
@@ -131,18 +123,17 @@ impl Vocabulary {
         if let Some(name) = self.sections.get(base) {
             return Some(name);
         }
-        for (syn, name) in &self.section_list {
-            if let Some(rest) = base.strip_prefix(syn.as_str())
-                && rest.starts_with(' ')
-            {
+        // `norm` has single spaces between words. A synonym followed by more
+        // words is a prefix ending at a space; the longest wins.
+        let spaces: Vec<usize> = base.match_indices(' ').map(|(i, _)| i).collect();
+        for &at in spaces.iter().rev() {
+            if let Some(name) = self.sections.get(&base[..at]) {
                 return Some(name);
             }
         }
-        for (syn, name) in &self.section_list {
-            if let Some(rest) = base.strip_suffix(syn.as_str())
-                && rest.ends_with(' ')
-                && rest.split_whitespace().count() <= 2
-            {
+        // A synonym after one or two words, longest first.
+        for &at in spaces.iter().take(2) {
+            if let Some(name) = self.sections.get(&base[at + 1..]) {
                 return Some(name);
             }
         }
