@@ -613,7 +613,7 @@ impl Checker {
                 source: None,
             });
         }
-        let mut input = crate::policy::value::to_value(&doc).map_err(|e| {
+        let mut input = eval.input(&doc).map_err(|e| {
             PolicyError::plain(format!("cannot build the input of `{display}`: {e}"))
         })?;
         // `lines` repeats the whole file: it is left out of `input` unless a

@@ -15,6 +15,7 @@
 
 use super::catalog::{self, Origin, RuleMeta, Style};
 use super::error::PolicyError;
+use super::value::SharedStrings;
 use regorus::Engine;
 use regorus::rvm::vm::RegoVM;
 use std::sync::Arc;
@@ -215,6 +216,8 @@ pub struct Evaluator {
     last_on_vm: bool,
     rules: Arc<Vec<RuleMeta>>,
     entries: Arc<Vec<Entry>>,
+    /// The strings the VM shares with the inputs built by [`Evaluator::input`].
+    strings: SharedStrings,
 }
 
 /// What an evaluator needs to compile the rules for the RVM on first use.
@@ -301,13 +304,21 @@ impl VmProgram {
         })
     }
 
-    fn machine(&self) -> Option<RegoVM> {
+    /// A VM for one evaluator, with its own copy of the program's string
+    /// literals and of `data`, and the table that shares them with inputs
+    /// (see [`SharedStrings`]).
+    fn machine(&self) -> Option<(RegoVM, SharedStrings)> {
         let mut vm = match &self.compiled {
             Some(compiled) => RegoVM::new_with_policy(compiled.clone()),
             None => RegoVM::new(),
         };
-        vm.load_program(Arc::clone(&self.program));
-        vm.set_data(self.data.clone()).ok()?;
+        let mut strings = SharedStrings::default();
+        let mut program = (*self.program).clone();
+        for literal in &mut program.literals {
+            *literal = strings.share(literal);
+        }
+        vm.load_program(Arc::new(program));
+        vm.set_data(strings.share(&self.data)).ok()?;
         vm.set_execution_timer_config(self.timer);
         // regorus stops a query after 25,000 instructions by default, which
         // a rule reaches on a file with a few hundred milestones; the file
@@ -315,7 +326,7 @@ impl VmProgram {
         // Runaway policies are stopped by the time limit, as on the
         // interpreter.
         vm.set_max_instructions(usize::MAX);
-        Some(vm)
+        Some((vm, strings))
     }
 }
 
@@ -572,6 +583,7 @@ impl PolicySet {
             last_on_vm: false,
             rules: Arc::clone(&self.rules),
             entries: Arc::clone(&self.entries),
+            strings: SharedStrings::default(),
         }
     }
 
@@ -600,6 +612,15 @@ impl Evaluator {
         self.last_on_vm
     }
 
+    /// `value` as the `input` of [`Evaluator::evaluate`]: the same value as
+    /// [`super::value::to_value`]'s, built to be quicker to look up in.
+    pub fn input<T: serde::Serialize + ?Sized>(
+        &mut self,
+        value: &T,
+    ) -> Result<regorus::Value, super::value::Error> {
+        super::value::to_value_sharing(value, &mut self.strings)
+    }
+
     /// Runs every rule over `input`. A rule that fails at evaluation, or that
     /// returns something that is not a finding, is a [`PolicyError`] naming it.
     pub fn evaluate(&mut self, input: regorus::Value) -> Result<Vec<RawFinding>, PolicyError> {
@@ -610,7 +631,10 @@ impl Evaluator {
                 let (data, timer) = source.inputs.clone()?;
                 VmProgram::build(self.shared.get().ok()?, &self.entries, data, timer)
             });
-            self.vm = program.as_ref().and_then(VmProgram::machine);
+            if let Some((vm, strings)) = program.as_ref().and_then(VmProgram::machine) {
+                self.vm = Some(vm);
+                self.strings = strings;
+            }
             self.vm_plan = None;
         }
         let mut out = Vec::new();

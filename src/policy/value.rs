@@ -43,9 +43,89 @@ impl ser::Error for Error {
     }
 }
 
+/// The strings one compiled program shares with its inputs.
+///
+/// regorus finds an object's entry by comparing the key's text with the
+/// entries' keys, unless the key is the very string an entry holds (a
+/// reference-counted string compared by address). An evaluator gives its VM
+/// copies of the program's string literals and of `data` that share one
+/// string per text ([`SharedStrings::share`]); [`to_value_sharing`] then
+/// builds `input` with those same strings as object keys, so that `m.heading`
+/// or `m.sections[name]` (a name from the configuration) is found by address.
+///
+/// Each evaluator has its own: worker threads never touch the same reference
+/// counts.
+#[derive(Default)]
+pub struct SharedStrings {
+    /// Struct field names by address (see [`key`]).
+    fields: HashMap<(usize, usize), Value, BuildHasherDefault<AddressHasher>>,
+    /// Every shared string by its text.
+    texts: HashMap<Box<str>, Value>,
+}
+
+impl SharedStrings {
+    /// A copy of `value` whose strings are this table's: the first string of
+    /// each text is copied and added, later ones share it. Collections are
+    /// copied too, so the copy shares nothing with `value`.
+    pub fn share(&mut self, value: &Value) -> Value {
+        match value {
+            Value::String(s) => match self.texts.get(s.as_ref()) {
+                Some(shared) => shared.clone(),
+                None => {
+                    let shared = Value::from(s.as_ref());
+                    self.texts.insert(s.as_ref().into(), shared.clone());
+                    shared
+                }
+            },
+            Value::Array(items) => {
+                Value::from(items.iter().map(|v| self.share(v)).collect::<Vec<_>>())
+            }
+            Value::Set(items) => {
+                let mut set = Value::new_set();
+                if let Ok(copy) = set.as_set_mut() {
+                    copy.extend(items.iter().map(|v| self.share(v)));
+                }
+                set
+            }
+            Value::Object(entries) => object(
+                entries
+                    .iter()
+                    .map(|(k, v)| (self.share(k), self.share(v)))
+                    .collect(),
+            ),
+            other => other.clone(),
+        }
+    }
+
+    /// The shared string of `text`, if there is one.
+    fn text(&self, text: &str) -> Option<Value> {
+        self.texts.get(text).cloned()
+    }
+}
+
 thread_local! {
-    static KEYS: RefCell<HashMap<(usize, usize), Value, BuildHasherDefault<AddressHasher>>> =
-        RefCell::new(HashMap::default());
+    /// The table [`key`] reads: a thread's own, or an evaluator's while
+    /// [`to_value_sharing`] runs.
+    static STRINGS: RefCell<SharedStrings> = RefCell::new(SharedStrings::default());
+}
+
+/// [`to_value`], with `strings`'s strings for struct field names and object
+/// keys that have one.
+pub fn to_value_sharing<T: Serialize + ?Sized>(
+    value: &T,
+    strings: &mut SharedStrings,
+) -> Result<Value, Error> {
+    /// Puts the evaluator's table in place, and back when done (also if
+    /// serialising panicked).
+    struct Swapped<'a>(&'a mut SharedStrings);
+    impl Drop for Swapped<'_> {
+        fn drop(&mut self) {
+            STRINGS.with(|s| std::mem::swap(&mut *s.borrow_mut(), self.0));
+        }
+    }
+    STRINGS.with(|s| std::mem::swap(&mut *s.borrow_mut(), strings));
+    let _back = Swapped(strings);
+    value.serialize(ValueSerializer)
 }
 
 /// A shared `Value` for a struct field name, found by the name's address:
@@ -53,12 +133,32 @@ thread_local! {
 /// replaces hashing the text (the same name at two addresses just gets two
 /// entries).
 fn key(name: &'static str) -> Value {
-    KEYS.with(|keys| {
-        keys.borrow_mut()
+    STRINGS.with(|strings| {
+        let strings = &mut *strings.borrow_mut();
+        let texts = &strings.texts;
+        strings
+            .fields
             .entry((name.as_ptr() as usize, name.len()))
-            .or_insert_with(|| Value::from(name))
+            .or_insert_with(|| {
+                texts
+                    .get(name)
+                    .cloned()
+                    .unwrap_or_else(|| Value::from(name))
+            })
             .clone()
     })
+}
+
+/// An object key from the document (a section name, a field key): the
+/// shared string of its text when there is one, else `key` itself. The
+/// table never grows with what documents hold.
+fn map_key(key: Value) -> Value {
+    if let Value::String(text) = &key
+        && let Some(shared) = STRINGS.with(|strings| strings.borrow().text(text))
+    {
+        return shared;
+    }
+    key
 }
 
 /// Hashes the `(address, length)` of a field name: a multiply-rotate mix,
@@ -292,7 +392,7 @@ impl ser::SerializeMap for MapSerializer {
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
         match key.serialize(ValueSerializer)? {
             k @ Value::String(_) => {
-                self.key = Some(k);
+                self.key = Some(map_key(k));
                 Ok(())
             }
             // JSON object keys are strings; so are the model's.
@@ -418,6 +518,71 @@ mod tests {
         let direct = to_value(&sample).unwrap();
         let via_json = Value::from_json_str(&serde_json::to_string(&sample).unwrap()).unwrap();
         assert_eq!(direct, via_json);
+    }
+
+    fn same_string(a: &Value, b: &Value) -> bool {
+        match (a.as_string(), b.as_string()) {
+            (Ok(a), Ok(b)) => regorus::Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
+    /// The key of `object` whose text is `text`.
+    fn key_of<'v>(object: &'v Value, text: &str) -> &'v Value {
+        let entries = object.as_object().unwrap();
+        entries
+            .iter()
+            .find(|(k, _)| k.as_string().is_ok_and(|s| s.as_ref() == text))
+            .unwrap()
+            .0
+    }
+
+    #[test]
+    fn shared_copies_are_equal_and_share_one_string_per_text() {
+        let data = Value::from_json_str(
+            r#"{"sections": ["tasks", "risks"], "tasks": {"tasks": 1}, "set": [true]}"#,
+        )
+        .unwrap();
+        let mut strings = SharedStrings::default();
+        let literal = strings.share(&Value::from("tasks"));
+        let copy = strings.share(&data);
+        assert_eq!(copy, data);
+        // Every `tasks` of the copy is the literal's string, and none is
+        // the original's.
+        assert!(same_string(&copy["sections"][0], &literal));
+        assert!(same_string(key_of(&copy, "tasks"), &literal));
+        assert!(same_string(key_of(&copy["tasks"], "tasks"), &literal));
+        assert!(!same_string(&data["sections"][0], &literal));
+    }
+
+    #[test]
+    fn an_input_built_sharing_strings_equals_the_plain_one_and_uses_them_as_keys() {
+        let mut sample = BTreeMap::new();
+        sample.insert(
+            "name".to_string(),
+            BTreeMap::from([("ratio".to_string(), 1u8)]),
+        );
+        sample.insert("other".to_string(), BTreeMap::new());
+        let shapes = vec![Shape::Rect { w: 2, h: 3 }, Shape::Circle(1.0)];
+        let mut strings = SharedStrings::default();
+        let (name, w) = (
+            strings.share(&Value::from("name")),
+            strings.share(&Value::from("w")),
+        );
+        for _ in 0..2 {
+            let built = to_value_sharing(&sample, &mut strings).unwrap();
+            assert_eq!(built, to_value(&sample).unwrap());
+            // A map key with a shared text is the shared string; one
+            // without is not added to the table.
+            assert!(same_string(key_of(&built, "name"), &name));
+            assert!(strings.text("other").is_none());
+            let built = to_value_sharing(&shapes, &mut strings).unwrap();
+            assert_eq!(built, to_value(&shapes).unwrap());
+            // So is a struct field name, found by its address.
+            assert!(same_string(key_of(&built[0]["Rect"], "w"), &w));
+        }
+        // The thread's own table is back in place: it has no shared texts.
+        assert!(STRINGS.with(|s| s.borrow().texts.is_empty()));
     }
 
     /// The contract of `Object::from_entries` (vendor/regorus) that `object`

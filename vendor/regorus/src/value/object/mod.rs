@@ -114,6 +114,20 @@ impl Object {
         match &self.repr {
             Repr::Empty => None,
             Repr::Frozen(v) => {
+                // A key that is the very string an entry holds (a policy's
+                // literal, shared with the input by whoever built it) is
+                // found without comparing text.
+                if let Value::String(k) = key {
+                    if v.len() <= 32 {
+                        for (entry, value) in v.iter() {
+                            if let Value::String(e) = entry {
+                                if crate::Rc::ptr_eq(e, k) {
+                                    return Some(value);
+                                }
+                            }
+                        }
+                    }
+                }
                 let found = v.binary_search_by(|(k, _)| cmp_keys(k, key));
                 match found {
                     Ok(i) => Some(&v[i].1),
