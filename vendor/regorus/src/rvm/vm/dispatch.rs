@@ -20,6 +20,7 @@ pub(super) enum InstructionOutcome {
 }
 
 impl RegoVM {
+    #[inline(always)]
     pub(super) fn execute_instruction(
         &mut self,
         program: &Program,
