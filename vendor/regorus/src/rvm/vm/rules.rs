@@ -221,16 +221,18 @@ impl RegoVM {
             });
         }
 
-        let rule_info = self
-            .program
+        // Borrowed through a clone of the program's `Rc`: cloning the rule's
+        // info allocated its name, parameter names and per-definition tables
+        // on every call, cached or not.
+        let program = self.program.clone();
+        let rule_info = program
             .rule_infos
             .get(rule_idx)
             .ok_or_else(|| VmError::RuleInfoMissing {
                 index: rule_index,
                 pc: self.pc,
-                available: self.program.rule_infos.len(),
-            })?
-            .clone();
+                available: program.rule_infos.len(),
+            })?;
 
         let is_function_rule = rule_info.function_info.is_some();
 
@@ -287,7 +289,7 @@ impl RegoVM {
         });
 
         let (final_result, rule_failed_due_to_inconsistency) = self
-            .execute_rule_definitions_common(&rule_definitions, &rule_info, function_call_params)?;
+            .execute_rule_definitions_common(&rule_definitions, rule_info, function_call_params)?;
 
         self.set_register(dest, Value::Undefined)?;
 
