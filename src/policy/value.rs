@@ -9,7 +9,9 @@
 //!
 //! Struct field names are `&'static str`: each thread keeps their `Value`s
 //! and hands out reference-counted clones instead of allocating a new string
-//! per key per object.
+//! per key per object. An evaluator building its input
+//! ([`to_value_sharing`]) hands out its own instead, the very strings its VM
+//! holds ([`SharedStrings`]).
 
 use regorus::Value;
 use serde::ser::{self, Serialize};
