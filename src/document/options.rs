@@ -126,14 +126,13 @@ impl Vocabulary {
         }
         // `norm` has single spaces between words. A synonym followed by more
         // words is a prefix ending at a space; the longest wins.
-        let spaces: Vec<usize> = base.match_indices(' ').map(|(i, _)| i).collect();
-        for &at in spaces.iter().rev() {
+        for (at, _) in base.rmatch_indices(' ') {
             if let Some(name) = self.sections.get(&base[..at]) {
                 return Some(name);
             }
         }
         // A synonym after one or two words, longest first.
-        for &at in spaces.iter().take(2) {
+        for (at, _) in base.match_indices(' ').take(2) {
             if let Some(name) = self.sections.get(&base[at + 1..]) {
                 return Some(name);
             }
@@ -184,31 +183,14 @@ impl Hasher for Fnv {
 /// Lower-cases a label, drops a trailing colon and collapses whitespace.
 pub fn normalize_label(label: &str) -> String {
     let trimmed = label.trim().trim_end_matches([':', '：']).trim_end();
-    let mut out = String::with_capacity(trimmed.len());
-    if trimmed.is_ascii() {
-        // Most labels: the same as below, byte by byte. `trim` and
-        // `split_whitespace` also treat the vertical tab as whitespace.
-        let mut gap = false;
-        for &b in trimmed.as_bytes() {
-            if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
-                gap = true;
-            } else {
-                if gap {
-                    out.push(' ');
-                    gap = false;
-                }
-                out.push(char::from(b.to_ascii_lowercase()));
-            }
-        }
-        return out;
+    // Lower-casing never makes whitespace, so collapsing first is the same.
+    let mut out = super::text::collapse(trimmed);
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.chars().flat_map(char::to_lowercase).collect()
     }
-    for word in trimmed.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    out
 }
 
 /// Drops a trailing `(…)` / `（…）` qualifier.
@@ -264,7 +246,7 @@ mod tests {
     }
 
     #[test]
-    fn ascii_labels_normalise_as_any_other() {
+    fn labels_normalise_to_their_lower_cased_words() {
         let slow = |label: &str| {
             let trimmed = label.trim().trim_end_matches([':', '：']).trim_end();
             let words: Vec<String> = trimmed
