@@ -337,7 +337,9 @@ pub struct Checker {
 
 impl Checker {
     /// A checker over compiled `policies`.
-    pub fn new(policies: PolicySet, parse_options: ParseOptions, levels: Levels) -> Checker {
+    pub fn new(mut policies: PolicySet, parse_options: ParseOptions, levels: Levels) -> Checker {
+        // A rule turned off is not evaluated: its findings would be dropped.
+        policies.skip_rules(|rule| levels.level(&rule.id, rule.default_level).is_none());
         let mut rules: Vec<RuleMeta> = builtin::rules();
         rules.extend(policies.rules().iter().cloned());
         rules.sort_by(|a, b| a.id.cmp(&b.id));
@@ -613,17 +615,22 @@ impl Checker {
                 source: None,
             });
         }
-        let mut input = eval.input(&doc).map_err(|e| {
-            PolicyError::plain(format!("cannot build the input of `{display}`: {e}"))
-        })?;
-        // `lines` repeats the whole file: it is left out of `input` unless a
-        // policy reads it (suppressions only need the comments).
-        if !reads_lines && let Ok(map) = input.as_object_mut() {
-            map.remove(&regorus::Value::from("lines"));
-        }
-        let raw = eval
-            .evaluate(input)
-            .map_err(|e| e.while_checking(display))?;
+        // With every rule turned off there is nothing to evaluate, but the
+        // suppression comments are still checked.
+        let raw = if self.policies.evaluates_any() {
+            let mut input = eval.input(&doc).map_err(|e| {
+                PolicyError::plain(format!("cannot build the input of `{display}`: {e}"))
+            })?;
+            // `lines` repeats the whole file: it is left out of `input` unless a
+            // policy reads it (suppressions only need the comments).
+            if !reads_lines && let Ok(map) = input.as_object_mut() {
+                map.remove(&regorus::Value::from("lines"));
+            }
+            eval.evaluate(input)
+                .map_err(|e| e.while_checking(display))?
+        } else {
+            Vec::new()
+        };
         let mut findings = Vec::with_capacity(raw.len());
         for r in raw {
             if let Some(f) = self.resolve(display, &index, &source, r)? {

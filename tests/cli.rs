@@ -2089,6 +2089,31 @@ fn unused_and_unknown_suppressions_are_findings() {
     );
 }
 
+/// With every rule off nothing is evaluated, but suppression comments are
+/// still checked: a suppression of a rule that is off suppresses nothing.
+#[test]
+fn with_every_rule_off_suppressions_are_still_checked() {
+    let mut args = vec!["check", "-f", "short"];
+    for category in ["content", "custom", "docs", "duration", "structure"] {
+        args.extend([
+            "--rule",
+            Box::leak(format!("{category}/*=off").into_boxed_str()),
+        ]);
+    }
+    args.push("docs/suppressions.md");
+    let out = run(&project(), &args);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert_eq!(
+        out.stdout.lines().collect::<Vec<_>>(),
+        [
+            "docs/suppressions.md:15:1: warning[mlint/unused-suppression] suppression of `duration/inverted-range` suppresses nothing",
+            "docs/suppressions.md:18:1: warning[mlint/unknown-rule] suppression names unknown rule `duration/too-lnog` (did you mean `duration/too-long`?)",
+            "docs/suppressions.md:21:1: error[mlint/missing-reason] suppression gives no reason",
+            "docs/suppressions.md:21:1: warning[mlint/unused-suppression] suppression of `content/placeholder` suppresses nothing",
+        ]
+    );
+}
+
 #[test]
 fn suppression_findings_can_be_turned_off() {
     let out = run(

@@ -851,6 +851,49 @@ fn a_failing_builtin_is_a_policy_error_on_every_run() {
     }
 }
 
+/// A rule turned off is not evaluated at all: the failing policy above
+/// does not fail a run that turns it off, on one file or on many, and the
+/// other rules still report.
+#[test]
+fn a_failing_policy_turned_off_is_not_evaluated() {
+    let dir = with_policy(&report_rule(
+        "\tsome m in input.milestones\n\tto_number(m.heading) > 1\n\tf := {\"message\": \"never\"}",
+    ));
+    std::fs::write(
+        dir.path().join("mlint.toml"),
+        "[limits]\ntimeout_seconds = 1\n\n[rules]\n\"custom/hostile\" = \"off\"\n",
+    )
+    .unwrap();
+    let inverted = |run: &Run, path: &str| {
+        let rules: Vec<(String, u64)> = run
+            .diagnostics(path)
+            .iter()
+            .map(|d| {
+                (
+                    d["rule"].as_str().unwrap().to_string(),
+                    d["line"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rules,
+            [("duration/inverted-range".to_string(), 3)],
+            "{path}: {}",
+            run.stderr
+        );
+    };
+    let one = check_with_policy(dir.path());
+    assert_eq!(one.code, 1, "stderr: {}", one.stderr);
+    assert!(!one.stderr.contains("custom/hostile"), "{}", one.stderr);
+    inverted(&one, "doc.md");
+    inverted(&one, "other.md");
+    let many = check_many_with_policy(dir.path(), 12);
+    assert_eq!(many.code, 1, "stderr: {}", many.stderr);
+    assert!(!many.stderr.contains("custom/hostile"), "{}", many.stderr);
+    inverted(&many, "doc.md");
+    inverted(&many, "many/m11.md");
+}
+
 #[test]
 fn a_runaway_cross_product_is_stopped_by_the_time_limit() {
     let dir = with_policy(&report_rule(

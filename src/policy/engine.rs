@@ -99,6 +99,9 @@ pub struct PolicySet {
     reads_lines: bool,
     rules: Arc<Vec<RuleMeta>>,
     entries: Arc<Vec<Entry>>,
+    /// Per rule (as [`PolicySet::rules`]): whether evaluators leave it out
+    /// (a rule the configuration turns off).
+    skipped: Arc<Vec<bool>>,
     tests: Arc<Vec<PolicyFile>>,
 }
 
@@ -216,6 +219,8 @@ pub struct Evaluator {
     last_on_vm: bool,
     rules: Arc<Vec<RuleMeta>>,
     entries: Arc<Vec<Entry>>,
+    /// Rules left out (see [`PolicySet::skip_rules`]).
+    skipped: Arc<Vec<bool>>,
     /// The strings the VM shares with the inputs built by [`Evaluator::input`].
     strings: SharedStrings,
 }
@@ -526,6 +531,7 @@ impl PolicySet {
             vm: Arc::new(vm),
             vm_inputs,
             reads_lines,
+            skipped: Arc::new(vec![false; rules.len()]),
             rules: Arc::new(rules),
             entries: Arc::new(entries),
             tests: Arc::new(tests),
@@ -540,6 +546,18 @@ impl PolicySet {
     /// The rule catalog, sorted by id.
     pub fn rules(&self) -> &[RuleMeta] {
         &self.rules
+    }
+
+    /// Leaves the rules for which `off` holds out of every evaluator made
+    /// from now on: they are not evaluated at all, so a rule turned off
+    /// costs no time, and cannot fail the run.
+    pub fn skip_rules(&mut self, off: impl Fn(&RuleMeta) -> bool) {
+        self.skipped = Arc::new(self.rules.iter().map(off).collect());
+    }
+
+    /// Whether evaluators evaluate any rule (see [`PolicySet::skip_rules`]).
+    pub fn evaluates_any(&self) -> bool {
+        self.skipped.iter().any(|skipped| !skipped)
     }
 
     /// The loaded `*_test.rego` files (only with `with_tests`).
@@ -583,6 +601,7 @@ impl PolicySet {
             last_on_vm: false,
             rules: Arc::clone(&self.rules),
             entries: Arc::clone(&self.entries),
+            skipped: Arc::clone(&self.skipped),
             strings: SharedStrings::default(),
         }
     }
@@ -644,6 +663,9 @@ impl Evaluator {
             vm_done = true;
             super::vmcalls::take_failure();
             'rules: for (index, entry) in self.entries.iter().enumerate() {
+                if self.skipped[index] {
+                    continue;
+                }
                 let rule = &self.rules[index];
                 for (query, warn_only) in &entry.queries {
                     match vm.execute_entry_point_by_name(query) {
@@ -673,6 +695,9 @@ impl Evaluator {
         };
         engine.set_input(input);
         for (index, entry) in self.entries.iter().enumerate() {
+            if self.skipped[index] {
+                continue;
+            }
             let rule = &self.rules[index];
             for (query, warn_only) in &entry.queries {
                 let value = engine
