@@ -49,9 +49,13 @@ measure "$slow_runs" \
   "tree_mlint=5:$mlint check --no-config --format json $work/c1k" \
   "tree_mdl=1:$mdl $work/c1k/**/*.md"
 # Without markdownlint-cli2's 40 s per round, the ratio to pulldown-cmark
-# gets as many rounds as the fast comparisons.
+# gets as many rounds as the fast comparisons. With every rule off, mlint
+# evaluates nothing (and builds no input): what is left is reading, parsing
+# and reporting, which shows what the rules cost.
+off="--rule content/*=off --rule docs/*=off --rule duration/*=off --rule structure/*=off"
 measure "$runs" \
   "tree_fast=5:$mlint check --no-config --format json $work/c1k" \
+  "tree_norules=5:$mlint check --no-config --format json $off $work/c1k" \
   "tree_parse=5:$parse_only $work/c1k"
 measure "$runs" \
   "tree_j1=1:$mlint check --no-config --format json -j 1 $work/c1k" \
@@ -78,6 +82,7 @@ if [ -z "${QUICK:-}" ] && [ -d "$real" ]; then
     "real_mdl=1:$mdl $work/real/**/*.md"
   measure "$runs" \
     "real_fast=5:$mlint check --no-config --format json $work/real" \
+    "real_norules=5:$mlint check --no-config --format json $off $work/real" \
     "real_parse=5:$parse_only $work/real"
 fi
 
@@ -93,7 +98,7 @@ def load(name):
     if not os.path.exists(p):
         return None
     return json.load(open(p))["results"][0]
-names = ["one_mlint", "one_mdl", "tree_mlint", "tree_fast", "tree_j1", "tree_j2", "tree_mdl", "tree_parse", "big_mlint", "big_base", "real_mlint", "real_fast", "real_mdl", "real_parse"]
+names = ["one_mlint", "one_mdl", "tree_mlint", "tree_fast", "tree_j1", "tree_j2", "tree_mdl", "tree_parse", "tree_norules", "big_mlint", "big_base", "real_mlint", "real_fast", "real_norules", "real_mdl", "real_parse"]
 res = {k: load(k) for k in names}
 m = {k: r and r["median"] for k, r in res.items()}
 def rounds(name):
@@ -113,6 +118,7 @@ rows = [
     ("1,000 files: mlint (default jobs)", ms(m["tree_mlint"]), ""),
     ("1,000 files: markdownlint-cli2", ms(m["tree_mdl"]), f"mlint is {ratio('tree_mdl', 'tree_mlint'):.0f}x faster (target >= 50x)"),
     ("1,000 files: pulldown-cmark alone, 1 thread", ms(parse_s), f"mlint takes {ratio('tree_fast', 'tree_parse'):.1f}x (target <= 4x)"),
+    ("1,000 files: mlint with every rule off", ms(m["tree_norules"]), f"{ratio('tree_norules', 'tree_parse'):.1f}x pulldown-cmark: the rules cost {ratio('tree_fast', 'tree_parse') - ratio('tree_norules', 'tree_parse'):.1f}x"),
     ("1,000 files: mlint --jobs 1", ms(m["tree_j1"]), ""),
     ("1,000 files: mlint --jobs 2", ms(m["tree_j2"]), f"{ratio('tree_j1', 'tree_j2'):.2f}x faster than --jobs 1 (target >= 1.6x)"),
 ]
@@ -124,6 +130,7 @@ if m["real_mlint"] and m["real_mdl"]:
         ("1,000 real files (../shared/corpus x40): mlint", ms(m["real_mlint"]), ""),
         ("1,000 real files: markdownlint-cli2", ms(m["real_mdl"]), f"mlint is {ratio('real_mdl', 'real_mlint'):.0f}x faster"),
         ("1,000 real files: pulldown-cmark alone, 1 thread", ms(real_parse_s), f"mlint takes {ratio('real_fast', 'real_parse'):.1f}x"),
+        ("1,000 real files: mlint with every rule off", ms(m["real_norules"]), f"{ratio('real_norules', 'real_parse'):.1f}x pulldown-cmark: the rules cost {ratio('real_fast', 'real_parse') - ratio('real_norules', 'real_parse'):.1f}x"),
     ]
 rows.append(("peak memory, 1,000 files", f"{int(rss1k)/1024:.0f} MB", ""))
 if rss10k:
