@@ -213,6 +213,7 @@ fn build(
     Milestone {
         heading: stripped.text.clone(),
         text: collapse(&hb.inline.text),
+        form: "heading".to_string(),
         kind: unit.kind.to_string(),
         keyword: unit.keyword,
         number: unit.number,

@@ -10,6 +10,7 @@ mod assemble;
 mod blocks;
 mod body;
 pub mod duration;
+mod evidence;
 mod fields;
 mod heading;
 pub mod lines;
@@ -123,6 +124,7 @@ fn build<'a>(
         line_count: index.line_count(),
         front_matter,
         headings,
+        looks_like_plan: evidence::looks_like_plan(path, &scan.blocks),
         milestones,
         comments: scan.comments,
         code_blocks: scan.code_blocks,

@@ -35,6 +35,10 @@ pub struct Document {
     pub headings: Vec<Heading>,
     /// The milestone units, in document order.
     pub milestones: Vec<Milestone>,
+    /// Whether the file looks like a plan (its path names a roadmap, plan,
+    /// milestones, sprints or phases, or it has dates and checklists), so a
+    /// file with no milestone can be told apart from a file that is no plan.
+    pub looks_like_plan: bool,
     /// Every HTML comment.
     pub comments: Vec<Comment>,
     /// Every fenced or indented code block.
@@ -91,6 +95,10 @@ pub struct Milestone {
     pub heading: String,
     /// The inline text before decorations were removed.
     pub text: String,
+    /// How the unit is written: `"heading"`, `"table_row"`, `"list_item"`,
+    /// `"paragraph"` (a bold or plain line used as a heading) or `"file"`
+    /// (the whole file is one unit).
+    pub form: String,
     /// `"phase"`, `"sprint"` or `"milestone"`.
     pub kind: String,
     /// The unit keyword as written, if any.
@@ -99,11 +107,13 @@ pub struct Milestone {
     pub number: Option<String>,
     /// The rest of the title after keyword, number and separator.
     pub name: Option<String>,
-    /// Heading level, 1–6.
+    /// Heading level, 1–6; for other forms the level of the heading the
+    /// unit sits under plus one (1 at the top of the file).
     pub level: u8,
-    /// Line of the heading.
+    /// Line of the unit's title: the heading, row, item or paragraph (for a
+    /// whole-file unit its H1, or 1).
     pub line: usize,
-    /// The heading.
+    /// The title.
     pub span: Span,
     /// Last line of the body.
     pub end_line: usize,
