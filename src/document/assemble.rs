@@ -9,14 +9,15 @@
 use std::collections::BTreeMap;
 
 use super::blocks::{Block, Kind};
-use super::body::{Body, item_field};
+use super::body::Body;
+use super::calendar;
 use super::duration;
-use super::fields;
-use super::heading::{self, Stripped, Unit};
+use super::heading::{self, Stripped};
 use super::lines::LineIndex;
 use super::model::{Duration, Heading, Milestone, Section, Span};
 use super::options::Vocabulary;
 use super::text::{clamp_span, collapse};
+use super::units::{self, Form, level};
 
 /// Finds every heading and every milestone.
 pub fn assemble(
@@ -24,148 +25,115 @@ pub fn assemble(
     source: &str,
     lines: &LineIndex,
     vocab: &Vocabulary,
+    path: &str,
 ) -> (Vec<Heading>, Vec<Milestone>) {
-    let hs: Vec<usize> = blocks
+    let stripped: Vec<Option<Stripped>> = blocks
         .iter()
-        .enumerate()
-        .filter(|(_, b)| matches!(b.kind, Kind::Heading(_)))
-        .map(|(i, _)| i)
-        .collect();
-    let stripped: Vec<Stripped> = hs
-        .iter()
-        .map(|&i| heading::strip(&blocks[i].inline.text, &vocab.units))
-        .collect();
-    let mut units: Vec<Option<Unit>> = stripped
-        .iter()
-        .map(|s| heading::classify(&s.text, vocab))
-        .collect();
-    for k in 0..hs.len() {
-        if units[k].is_some() || is_label_heading(&stripped[k].text, vocab) {
-            continue;
-        }
-        let own_end = hs.get(k + 1).copied().unwrap_or(blocks.len());
-        if blocks[hs[k] + 1..own_end]
-            .iter()
-            .any(|b| has_duration_field(b, vocab))
-        {
-            units[k] = Some(heading::outline(&stripped[k].text));
-        }
-    }
-    let headings = hs
-        .iter()
-        .zip(&stripped)
-        .map(|(&i, s)| Heading {
-            level: level(&blocks[i]),
-            text: s.text.clone(),
-            raw: collapse(&blocks[i].inline.text),
-            line: blocks[i].line,
-            span: clamp_span(source, blocks[i].span),
+        .map(|b| {
+            matches!(b.kind, Kind::Heading(_)).then(|| heading::strip(&b.inline.text, &vocab.units))
         })
         .collect();
-    // range_end: the next heading of the same or a higher level (a monotonic
-    // stack keeps this linear); own_end: also stops at the next milestone.
-    let mut range_end = vec![blocks.len(); hs.len()];
-    let mut stack: Vec<usize> = Vec::new();
-    for k in 0..hs.len() {
-        let lvl = level(&blocks[hs[k]]);
-        while let Some(&top) = stack.last() {
-            if level(&blocks[hs[top]]) < lvl {
-                break;
-            }
-            range_end[top] = hs[k];
-            stack.pop();
-        }
-        stack.push(k);
-    }
-    let mut own_end = range_end.clone();
-    let mut next_milestone = blocks.len();
-    for k in (0..hs.len()).rev() {
-        own_end[k] = own_end[k].min(next_milestone);
-        if units[k].is_some() {
-            next_milestone = hs[k];
-        }
-    }
-    // Block index of a milestone heading → where its own body ends.
+    let headings: Vec<Heading> = blocks
+        .iter()
+        .zip(&stripped)
+        .filter_map(|(b, s)| {
+            let s = s.as_ref()?;
+            Some(Heading {
+                level: level(b),
+                text: s.text.clone(),
+                raw: collapse(&b.inline.text),
+                line: b.line,
+                span: clamp_span(source, b.span),
+            })
+        })
+        .collect();
+    let found = units::find(blocks, path, vocab, &stripped);
+    // Block index of a unit → where its range ends, so an enclosing unit
+    // skips what a nested one owns.
     let mut skip_to = vec![None; blocks.len()];
-    for k in 0..hs.len() {
-        if units[k].is_some() {
-            skip_to[hs[k]] = Some(own_end[k]);
+    for f in &found {
+        if f.block < blocks.len() {
+            skip_to[f.block] = Some(f.end.max(f.block + 1));
         }
     }
-    let mut milestones = Vec::new();
-    for k in 0..hs.len() {
-        let Some(unit) = units[k].take() else {
-            continue;
-        };
-        let ranges = Ranges {
-            start: hs[k] + 1,
-            end: range_end[k],
-            skip_to: &skip_to,
-        };
-        milestones.push(build(
-            blocks,
-            hs[k],
-            &ranges,
-            &stripped[k],
-            unit,
-            source,
-            lines,
-            vocab,
-        ));
-    }
+    let mut milestones: Vec<Milestone> = found
+        .iter()
+        .map(|f| build(blocks, f, &skip_to, source, lines, vocab))
+        .collect();
+    set_levels_and_parents(&found, &headings, &mut milestones);
     (headings, milestones)
 }
 
-/// The blocks a milestone owns: those up to the next heading of the same or a
-/// higher level, except the bodies of milestones nested inside it.
-struct Ranges<'a> {
-    start: usize,
-    end: usize,
-    skip_to: &'a [Option<usize>],
-}
-
-fn level(b: &Block) -> u8 {
-    match b.kind {
-        Kind::Heading(l) => l,
-        _ => 0,
-    }
-}
-
-/// Headings that are section or field labels never become milestones.
-fn is_label_heading(title: &str, vocab: &Vocabulary) -> bool {
-    let label = fields::plain_field(title).map_or(title.to_string(), |f| f.label);
-    vocab.section_qualified(title).is_some()
-        || vocab.is_known_field(title)
-        || vocab.is_known_field(&label)
-}
-
-/// Whether a block states a duration field (`**Duration:** …`, `- Effort: …`, a table row).
-fn has_duration_field(b: &Block, vocab: &Vocabulary) -> bool {
-    let is_dur = |label: &str| vocab.field_key(label) == "duration";
-    match &b.kind {
-        Kind::Paragraph => fields::bold_fields(&b.inline.text, &b.inline.strong)
-            .iter()
-            .any(|f| is_dur(&f.label)),
-        Kind::Item { .. } => {
-            item_field(&b.inline).is_some_and(|f| is_dur(&f.label) && !f.value_range.is_empty())
+/// Levels and parents: a heading's parent is the nearest heading above with
+/// a lower level (as in an outline); any other unit's parent is the unit
+/// whose range holds it, else the heading it sits under, and its level is
+/// one below that parent's.
+fn set_levels_and_parents(
+    found: &[units::Found],
+    headings: &[Heading],
+    milestones: &mut [Milestone],
+) {
+    let mut stack: Vec<(u8, usize)> = Vec::new();
+    let mut heading_parent = std::collections::HashMap::with_capacity(headings.len());
+    for h in headings {
+        while stack.last().is_some_and(|(level, _)| *level >= h.level) {
+            stack.pop();
         }
-        Kind::Row { cells, .. } => cells.len() == 2 && is_dur(cells[0].text.trim()),
-        _ => false,
+        heading_parent.insert(h.line, stack.last().copied());
+        stack.push((h.level, h.line));
+    }
+    // Units whose range is still open, innermost last (ranges nest).
+    let mut open: Vec<usize> = Vec::new();
+    for k in 0..found.len() {
+        let f = &found[k];
+        while open.last().is_some_and(|&j| found[j].end <= f.block) {
+            open.pop();
+        }
+        if f.form == Form::Heading || f.form == Form::File {
+            milestones[k].parent_line = heading_parent
+                .get(&milestones[k].line)
+                .copied()
+                .flatten()
+                .map(|(_, l)| l);
+            open.push(k);
+            continue;
+        }
+        let holder = open.last().copied().filter(|&j| f.block < found[j].end);
+        let n = headings.partition_point(|h| h.line < milestones[k].line);
+        let above = n.checked_sub(1).map(|i| &headings[i]);
+        let (line, lvl) = match (holder, above) {
+            (Some(j), Some(h)) if h.line > milestones[j].line => (h.line, h.level),
+            (Some(j), _) => (milestones[j].line, milestones[j].level),
+            (None, Some(h)) => (h.line, h.level),
+            (None, None) => {
+                milestones[k].level = 1;
+                open.push(k);
+                continue;
+            }
+        };
+        milestones[k].parent_line = Some(line);
+        milestones[k].level = lvl.saturating_add(1).min(7);
+        open.push(k);
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Where a duration comes from, before it is a [`Duration`].
+struct Stated {
+    text: String,
+    reading: duration::Reading,
+    source: &'static str,
+    span: Span,
+}
+
 fn build(
     blocks: &[Block],
-    h: usize,
-    ranges: &Ranges<'_>,
-    stripped: &Stripped,
-    unit: Unit,
+    f: &units::Found,
+    skip_to: &[Option<usize>],
     source: &str,
     lines: &LineIndex,
     vocab: &Vocabulary,
 ) -> Milestone {
-    let hb = &blocks[h];
+    let hb = blocks.get(f.block);
     let mut body = Body {
         source,
         lines,
@@ -175,18 +143,42 @@ fn build(
         open: None,
         pending: None,
         kv_table: false,
+        implicit: None,
+        under_heading: false,
     };
-    let mut last = hb.end;
-    let mut i = ranges.start;
-    while i < ranges.end {
+    let title_span = match hb {
+        Some(b) if f.form == Form::Paragraph || f.form == Form::ListItem => {
+            clamp_span(source, b.inline.span(f.title_range.clone()))
+        }
+        Some(b) => clamp_span(source, b.span),
+        None => {
+            let s = lines.line_span(1);
+            clamp_span(
+                source,
+                Span {
+                    start: s.start,
+                    end: s.end,
+                },
+            )
+        }
+    };
+    let mut last = hb.map_or(title_span.end, |b| b.span.end);
+    if f.form == Form::TableRow
+        && let Some(b) = hb
+    {
+        row_fields(blocks, f.block, &mut body, b);
+    }
+    let start = if hb.is_some() { f.block + 1 } else { 0 };
+    let mut i = start;
+    while i < f.end.min(blocks.len()) {
         let b = &blocks[i];
         last = last.max(b.end);
-        match ranges.skip_to[i] {
+        match skip_to[i] {
             Some(end) => {
                 // A nested milestone owns its body; what follows it is ours again.
                 body.flush_pending();
                 body.open = None;
-                for nested in &blocks[i..end.min(ranges.end)] {
+                for nested in &blocks[i..end.min(f.end)] {
                     last = last.max(nested.end);
                 }
                 i = end.max(i + 1);
@@ -200,33 +192,127 @@ fn build(
     body.flush_pending();
     let mut sections = body.sections;
     sections.values_mut().for_each(Section::join_texts);
-    let mut durations = Vec::new();
-    if let Some(f) = body.fields.get("duration").filter(|f| !f.value.is_empty()) {
-        let r = duration::read(&f.value, &vocab.units);
-        durations.push(make_duration(&f.value, r, "field", f.span, lines));
+    let mut stated: Vec<Stated> = Vec::new();
+    if let Some(fd) = body
+        .fields
+        .get("duration")
+        .filter(|fd| !fd.value.is_empty())
+    {
+        stated.push(Stated {
+            text: fd.value.clone(),
+            reading: duration::read(&fd.value, &vocab.units),
+            source: "field",
+            span: fd.span,
+        });
     }
-    if let Some((range, r)) = &stripped.duration {
-        let span = clamp_span(source, hb.inline.span(range.clone()));
-        let text = collapse(&hb.inline.text[range.clone()]);
-        durations.push(make_duration(&text, *r, "heading", span, lines));
+    if let (Some(s), Some(e)) = (body.fields.get("start_date"), body.fields.get("end_date"))
+        && let (Some(a), Some(b)) = (calendar::date(&s.value), calendar::date(&e.value))
+        && b >= a
+    {
+        let days = (b - a + 1) as f64;
+        stated.push(Stated {
+            text: format!("{} – {}", s.value, e.value),
+            reading: duration::Reading {
+                min_days: Some(days),
+                max_days: Some(days),
+                window: true,
+                ..duration::Reading::default()
+            },
+            source: "field",
+            span: s.span,
+        });
     }
+    for d in &f.durations {
+        let Some(b) = hb else { continue };
+        let inline = match (d.cell, &b.kind) {
+            (Some(c), Kind::Row { cells, .. }) => cells.get(c),
+            _ => Some(&b.inline),
+        };
+        let Some(inl) = inline else { continue };
+        stated.push(Stated {
+            text: collapse(&inl.text[d.range.clone()]),
+            reading: d.reading,
+            source: "heading",
+            span: clamp_span(source, inl.span(d.range.clone())),
+        });
+    }
+    // Effort in hours beside a calendar window: the window is the duration.
+    let effort = |s: &Stated| {
+        s.reading.max_days.is_some_and(|d| d <= 2.0)
+            && !s.reading.window
+            && s.text.chars().any(|c| c.is_ascii_digit())
+    };
+    if stated.len() > 1
+        && effort(&stated[0])
+        && let Some(w) = stated
+            .iter()
+            .position(|s| s.reading.window && s.reading.min_days.is_some_and(|d| d > 2.0))
+    {
+        let window = stated.remove(w);
+        stated.insert(0, window);
+    }
+    let durations: Vec<Duration> = stated
+        .into_iter()
+        .map(|s| make_duration(&s.text, s.reading, s.source, s.span, lines))
+        .collect();
+    let text = match hb {
+        Some(b) if f.form == Form::TableRow => match &b.kind {
+            Kind::Row { cells, .. } => cells
+                .iter()
+                .map(|c| collapse(&c.text))
+                .collect::<Vec<_>>()
+                .join(" | "),
+            _ => String::new(),
+        },
+        Some(b) => collapse(&b.inline.text[f.title_range.clone()]),
+        None => String::new(),
+    };
+    let line = hb.map_or(1, |b| b.line);
     Milestone {
-        heading: stripped.text.clone(),
-        text: collapse(&hb.inline.text),
-        form: "heading".to_string(),
-        kind: unit.kind.to_string(),
-        keyword: unit.keyword,
-        number: unit.number,
-        name: unit.name,
-        level: level(hb),
-        line: hb.line,
-        span: clamp_span(source, hb.span),
-        end_line: lines.line_of(last.saturating_sub(1).max(hb.span.start)),
+        heading: f.title.clone(),
+        text,
+        form: f.form.name().to_string(),
+        kind: f.unit.kind.to_string(),
+        keyword: f.unit.keyword.clone(),
+        number: f.unit.number.clone(),
+        name: f.unit.name.clone(),
+        level: hb.map_or(1, level),
+        line,
+        span: title_span,
+        end_line: lines.line_of(last.saturating_sub(1).max(title_span.start)),
         parent_line: None,
         duration: durations.first().cloned(),
         durations,
         sections,
         fields: body.fields,
+    }
+}
+
+/// A table row unit: each column is a field named by its header, and a
+/// column whose header is a section label gives that section one item.
+fn row_fields(blocks: &[Block], row: usize, body: &mut Body<'_>, b: &Block) {
+    let Kind::Row { cells, .. } = &b.kind else {
+        return;
+    };
+    let Some(header) = blocks[..row].iter().rev().find_map(|x| match &x.kind {
+        Kind::Row {
+            cells,
+            header: true,
+        } => Some(cells),
+        _ => None,
+    }) else {
+        return;
+    };
+    for (head, cell) in header.iter().zip(cells) {
+        let label = collapse(&head.text);
+        let value = collapse(&cell.text);
+        if label.is_empty() || value.is_empty() {
+            continue;
+        }
+        let span = cell
+            .full_span()
+            .map_or(b.span, |s| clamp_span(body.source, s));
+        body.cell(&label, &value, b.line, span);
     }
 }
 

@@ -57,6 +57,11 @@ pub(super) struct Body<'a> {
     pub(super) pending: Option<(String, String, Span)>,
     /// Whether the current table is a key/value table.
     pub(super) kv_table: bool,
+    /// Depth of the first unlabelled item, which went into `tasks`.
+    pub(super) implicit: Option<usize>,
+    /// Whether a sub-heading that is no section label came: plain items
+    /// under it are not the unit's tasks (its checklists are).
+    pub(super) under_heading: bool,
 }
 
 impl Body<'_> {
@@ -112,6 +117,7 @@ impl Body<'_> {
             return; // a sub-heading inside a heading section
         }
         self.open = None;
+        self.under_heading = true;
         if self.vocab.is_known_field(&title) {
             let span = inl
                 .full_span()
@@ -298,7 +304,7 @@ impl Body<'_> {
             None => {}
         }
         let inl = &b.inline;
-        let Some(f) = item_field(inl) else {
+        let Some(f) = item_field(inl).filter(|f| self.is_item_field(inl, f)) else {
             let text = inl.text.trim();
             if has_children
                 && inl
@@ -307,6 +313,8 @@ impl Body<'_> {
                     .any(|s| inl.text[s.clone()].trim() == text)
             {
                 self.label_bullet(b, text, depth);
+            } else if task.is_some() || !self.under_heading {
+                self.implicit_task(b, depth, task);
             }
             return;
         };
@@ -317,6 +325,64 @@ impl Body<'_> {
             return;
         }
         self.labelled_value(inl, &f, b.line);
+    }
+
+    /// A list item `Word: …` is a field only when its label is known or bold
+    /// (`- Deployment: set up CI` is a task).
+    fn is_item_field(&self, inl: &Inline, f: &Found) -> bool {
+        let bold = inl
+            .strong
+            .iter()
+            .any(|s| s.start <= f.label_range.start && f.label_range.end <= s.end);
+        bold || self.vocab.is_known_field(&f.label)
+            || self.vocab.section_qualified(&f.label).is_some()
+    }
+
+    /// An unlabelled item directly under the unit: a task.
+    fn implicit_task(&mut self, b: &Block, depth: usize, task: Option<Task>) {
+        let base = *self.implicit.get_or_insert(depth);
+        if depth < base {
+            self.implicit = Some(depth);
+        }
+        let span = clamp_span(self.source, b.span);
+        self.ensure_section("tasks", "", b.line, span);
+        let item = make_item(
+            b,
+            depth.saturating_sub(self.implicit.unwrap_or(depth)),
+            task,
+        );
+        if let Some(s) = self.sections.get_mut("tasks") {
+            s.items.push(item);
+        }
+    }
+
+    /// One cell of a table row unit, under its column's header.
+    pub(super) fn cell(&mut self, label: &str, value: &str, line: usize, span: Span) {
+        let key = self.vocab.field_key(label);
+        self.add_field(
+            key,
+            Field {
+                label: label.to_string(),
+                value: value.to_string(),
+                line,
+                span,
+            },
+        );
+        if let Some(name) = self.vocab.section_qualified(label) {
+            let name = name.to_string();
+            self.ensure_section(&name, label, line, span);
+            let item = Item {
+                text: value.to_string(),
+                checked: None,
+                state: None,
+                depth: 0,
+                line,
+                span,
+            };
+            if let Some(s) = self.sections.get_mut(&name) {
+                s.items.push(item);
+            }
+        }
     }
 
     /// `- Deliverables:` followed by a nested list.

@@ -56,13 +56,16 @@ static STATUS_SUFFIX: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// An identifier after a keyword: `1`, `2.3`, `1-1`, `v1.0`, `m1`, `IV`, `A`.
 static ID: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"^(?:[vV]?[0-9]+(?:[.\-][0-9]+)*[a-z]?|[A-Za-z]{1,2}[0-9]+(?:[.\-][0-9]+)*|[IVX]{1,4}|[A-Z])")
+    Pattern::new(r"^(?:(?:\{\{[^{}]*\}\}|\{[^{}]*\}|\[[^\[\]]*\]|<[^<>]*>)(?:[.\-][0-9]+)*|[vV]?[0-9]+(?:[.\-][0-9]+)*[a-z]?|[A-Za-z]{1,2}[0-9]+(?:[.\-][0-9]+)*|[IVX]{1,4}|[A-Z])")
         .expect("valid id regex")
 });
 
-/// A bare milestone id at the start of a title: `M1`, `m1`, `M2.1`, `M1-1`.
-static BARE_ID: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(r"^[Mm][0-9]+(?:[.\-][0-9]+)*").expect("valid bare id regex"));
+/// A bare milestone id at the start of a title: `M1`, `m1`, `M2.1`, `M1-1`;
+/// also `P2.1` (phase), `S3` (sprint), `E1` (epic), `R2` (release) when a
+/// separator follows.
+static BARE_ID: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^[MmPpSsEeRr][0-9]+(?:[.\-][0-9]+)*").expect("valid bare id regex")
+});
 
 /// A bare version at the start of a title: `v1.0`, `V2.0`.
 static BARE_VERSION: LazyLock<Pattern> =
@@ -192,10 +195,19 @@ pub fn classify(title: &str, vocab: &Vocabulary) -> Option<Unit> {
         }
     }
     if let Some(m) = BARE_ID.find(title) {
-        let (_, name) = separator_and_name(&title[m.end()..])?;
+        let (has_sep, name) = separator_and_name(&title[m.end()..])?;
+        let letter = title[..1].to_ascii_lowercase();
+        if letter != "m" && !has_sep {
+            return None;
+        }
         let number = Some(m.as_str().to_uppercase());
+        let kind = match letter.as_str() {
+            "p" => "phase",
+            "s" => "sprint",
+            _ => "milestone",
+        };
         return Some(Unit {
-            kind: "milestone",
+            kind,
             keyword: Some(title[..1].to_string()),
             number,
             name,
@@ -213,6 +225,100 @@ pub fn classify(title: &str, vocab: &Vocabulary) -> Option<Unit> {
         number: Some(m.as_str().to_string()),
         name: name.filter(|n| !n.is_empty()),
     })
+}
+
+/// [`classify`], and also a unit named after a prefix: `Work plan - Phase 1`,
+/// `Example: ShopEase Sprint 1 Plan`, `{{project}} – Milestone {{n}}`, or
+/// with an ordinal (`第1阶段：基础架构`, `第2周`).
+pub fn classify_loose(title: &str, vocab: &Vocabulary) -> Option<Unit> {
+    if let Some(u) = classify(title, vocab) {
+        return Some(u);
+    }
+    if let Some(u) = ordinal(title, vocab) {
+        return Some(u);
+    }
+    // After a separator: the prefix is a project or document name.
+    for sep in [" - ", " – ", " — ", ": ", "：", " | "] {
+        let mut from = 0;
+        while let Some(i) = title[from..].find(sep) {
+            let at = from + i + sep.len();
+            if let Some(u) = classify(title[at..].trim_start(), vocab)
+                && u.number.is_some()
+            {
+                return Some(u);
+            }
+            from = at;
+        }
+    }
+    // `ShopEase Sprint 1 Plan`: a keyword with a number, a short title.
+    let words: Vec<(usize, &str)> = title
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - title.as_ptr() as usize, w))
+        .collect();
+    if words.len() > 6 {
+        return None;
+    }
+    for (i, &(p, _)) in words.iter().enumerate().skip(1) {
+        // `ShopEase Sprint 1`, not `Excluded from Milestone 1`.
+        let before = words[i - 1].1;
+        if before.starts_with(|c: char| c.is_lowercase()) {
+            continue;
+        }
+        for (kw, kind) in &vocab.keywords {
+            let Some(q) = match_keyword(title, p, kw) else {
+                continue;
+            };
+            let rest = title[q..].trim_start();
+            let Some(m) = ID.find(rest) else { continue };
+            if !boundary(&rest[m.end()..]) || words.len() - i > 4 {
+                continue;
+            }
+            let name = rest[m.end()..]
+                .trim_start_matches([':', '：', '-', '–', '—', ' '])
+                .trim();
+            return Some(Unit {
+                kind: kind_name(kind),
+                keyword: Some(title[p..q].to_string()),
+                number: Some(m.as_str().to_string()),
+                name: (!name.is_empty()).then(|| name.to_string()),
+            });
+        }
+    }
+    None
+}
+
+/// `第1阶段：…`, `第 2 周`: an ordinal number before the keyword.
+fn ordinal(title: &str, vocab: &Vocabulary) -> Option<Unit> {
+    let rest = title.strip_prefix('第')?.trim_start();
+    let digits = rest
+        .find(|c: char| !(c.is_ascii_digit() || "一二三四五六七八九十零〇".contains(c)))
+        .unwrap_or(rest.len());
+    if digits == 0 {
+        return None;
+    }
+    let after = rest[digits..].trim_start();
+    let p = title.len() - after.len();
+    for (kw, kind) in &vocab.keywords {
+        let Some(q) = match_keyword(title, p, kw) else {
+            continue;
+        };
+        let (_, name) = separator_and_name(&title[q..])?;
+        return Some(Unit {
+            kind: kind_name(kind),
+            keyword: Some(title[p..q].to_string()),
+            number: Some(rest[..digits].to_string()),
+            name,
+        });
+    }
+    None
+}
+
+fn kind_name(kind: &str) -> &'static str {
+    match kind {
+        "phase" => "phase",
+        "sprint" => "sprint",
+        _ => "milestone",
+    }
 }
 
 /// For a heading that is a milestone only through its duration field: a
@@ -263,13 +369,8 @@ fn after_keyword(title: &str, p: usize, q: usize, kind: &str, at_start: bool) ->
     if (number.is_none() || !at_start) && !has_sep {
         return None;
     }
-    let kind = match kind {
-        "phase" => "phase",
-        "sprint" => "sprint",
-        _ => "milestone",
-    };
     Some(Unit {
-        kind,
+        kind: kind_name(kind),
         keyword: Some(keyword),
         number,
         name,

@@ -9,6 +9,7 @@
 mod assemble;
 mod blocks;
 mod body;
+mod calendar;
 pub mod duration;
 mod evidence;
 mod fields;
@@ -19,6 +20,7 @@ pub mod mojibake;
 pub mod options;
 mod pattern;
 mod text;
+mod units;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -63,23 +65,6 @@ pub fn parse_indexed<'a>(
     build(path, source, &vocab, with_lines)
 }
 
-/// Records, for each milestone, the line of the nearest heading above it with
-/// a lower level (its parent in the outline), in one pass over the headings.
-fn set_parent_lines(headings: &[Heading], milestones: &mut [Milestone]) {
-    let mut stack: Vec<(u8, usize)> = Vec::new();
-    let mut parents = std::collections::HashMap::with_capacity(headings.len());
-    for h in headings {
-        while stack.last().is_some_and(|(level, _)| *level >= h.level) {
-            stack.pop();
-        }
-        parents.insert(h.line, stack.last().map(|(_, line)| *line));
-        stack.push((h.level, h.line));
-    }
-    for m in milestones {
-        m.parent_line = parents.get(&m.line).copied().flatten();
-    }
-}
-
 /// [`parse`] with a vocabulary prepared by the caller.
 pub fn parse_with(path: &str, source: &str, vocab: &Vocabulary) -> Document {
     build(path, source, vocab, true).0
@@ -100,8 +85,7 @@ fn build<'a>(
     let (front_matter, body_start) = front_matter(source, bom, &index);
     let markdown = &source[body_start..];
     let scan = blocks::scan(source, markdown, body_start, &index);
-    let (headings, mut milestones) = assemble::assemble(&scan.blocks, source, &index, vocab);
-    set_parent_lines(&headings, &mut milestones);
+    let (headings, milestones) = assemble::assemble(&scan.blocks, source, &index, vocab, path);
     let mojibake = find_mojibake(source, bom, &scan.code_ranges, &index);
     let line_count = if with_lines { index.line_count() } else { 0 };
     let lines = (1..=line_count)

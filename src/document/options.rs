@@ -74,7 +74,11 @@ impl ParseOptions {
             }
         }
         let mut keywords: Vec<(Vec<char>, String)> = Vec::new();
-        for (kind, words) in &self.keywords {
+        let mut groups = Labels::default();
+        for word in self.keywords.get("group").into_iter().flatten() {
+            groups.insert(normalize_label(word), String::new());
+        }
+        for (kind, words) in self.keywords.iter().filter(|(k, _)| *k != "group") {
             for word in words {
                 let lower: Vec<char> = word.trim().to_lowercase().chars().collect();
                 if !lower.is_empty() {
@@ -89,6 +93,7 @@ impl ParseOptions {
             sections,
             fields,
             keywords,
+            groups,
         }
     }
 }
@@ -102,6 +107,8 @@ pub struct Vocabulary {
     fields: Labels,
     /// Lower-cased keyword characters → kind, longest first.
     pub(crate) keywords: Vec<(Vec<char>, String)>,
+    /// Normalised plural group words (`milestones`, `fases`).
+    groups: Labels,
 }
 
 impl Vocabulary {
@@ -148,6 +155,30 @@ impl Vocabulary {
             return key.clone();
         }
         norm.split_whitespace().collect::<Vec<_>>().join("_")
+    }
+
+    /// Whether a heading title names a group of units: a group word as its
+    /// last word (`Upcoming Milestones`, `Prototype Milestones`), its first
+    /// (`Milestones 2026`), or the whole title.
+    pub fn is_group_title(&self, title: &str) -> bool {
+        let norm = normalize_label(title);
+        let base = strip_parenthetical(&norm);
+        let base = base.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if self.groups.contains_key(base) {
+            return true;
+        }
+        let words: Vec<&str> = base
+            .split(|c: char| c.is_whitespace() || matches!(c, '-' | '&' | '/' | '_' | '.'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let last = words.last().copied().unwrap_or_default();
+        let first = words.first().copied().unwrap_or_default();
+        self.groups.contains_key(last)
+            || (words.len() <= 3 && self.groups.contains_key(first))
+            || self
+                .groups
+                .keys()
+                .any(|g| !g.is_ascii() && base.contains(g.as_str()))
     }
 
     /// Whether the label is one of the `[fields]` synonyms.
