@@ -817,6 +817,38 @@ fn outline_errors_exit_2() {
 }
 
 #[test]
+fn a_plan_without_milestones_is_an_info_that_does_not_fail_the_check() {
+    let dir = tempdir();
+    write(dir.path(), "docs/ROADMAP.md", "# Roadmap\n\nWe will see.\n");
+    write(dir.path(), "docs/notes.md", "# Notes\n\nNothing planned.\n");
+    let out = run(dir.path(), &["check", "--no-config", "-f", "short", "docs"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(
+        out.stdout,
+        "docs/ROADMAP.md:1:1: info[input/no-milestones] no milestone found in a file that looks like a plan: run `mlint outline docs/ROADMAP.md` to see what mlint read\n"
+    );
+    let out = run(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--rule",
+            "input/no-milestones=error",
+            "docs",
+        ],
+    );
+    assert_eq!(out.code, 1, "{out:?}");
+    // It can be waived in the file like any other rule.
+    write(
+        dir.path(),
+        "docs/ROADMAP.md",
+        "<!-- mlint-disable input/no-milestones -- a stub -->\n# Roadmap\n",
+    );
+    let out = run(dir.path(), &["check", "--no-config", "-f", "short", "docs"]);
+    assert_eq!((out.code, out.stdout.as_str()), (0, ""), "{out:?}");
+}
+
+#[test]
 fn outline_into_a_closed_pipe_exits_quietly() {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mlint"))
         .args(["outline", "--no-config", "fixtures/outline"])
@@ -863,7 +895,7 @@ fn schema_is_a_json_schema_of_the_parse_output() {
     );
 }
 
-const BUNDLED_AND_BUILTIN: [&str; 20] = [
+const BUNDLED_AND_BUILTIN: [&str; 21] = [
     "content/mojibake",
     "content/placeholder",
     "docs/missing-deliverable",
@@ -875,6 +907,7 @@ const BUNDLED_AND_BUILTIN: [&str; 20] = [
     "duration/too-short",
     "duration/unparseable",
     "duration/wide-range",
+    "input/no-milestones",
     "input/not-utf8",
     "input/unreadable",
     "mlint/missing-reason",
