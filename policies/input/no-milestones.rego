@@ -2,9 +2,11 @@
 # title: a file that looks like a plan but has no milestone mlint can read
 # description: |
 #   Reports a file in which mlint found no phase, sprint or milestone although
-#   it looks like a plan: its path names one (`ROADMAP.md`, `milestones/`,
-#   `sprint-03.md`, a plan, a phase, a schedule, in the languages mlint
-#   reads) or its text holds a date together with a checklist. Every other
+#   it looks like a plan: its path or its title names one (`ROADMAP.md`,
+#   `milestones/`, `sprint-03.md`, `# Release plan`: a roadmap, a plan, a
+#   phase, a schedule, in the languages mlint reads), its file name or two
+#   of its headings name a quarter (`Q3 2027`), or its text holds a date
+#   together with a checklist. Every other
 #   rule checks milestones, so without this finding such a file would pass
 #   in silence. The finding is at line 1 and names the command that shows
 #   what mlint read.
