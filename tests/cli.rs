@@ -838,6 +838,15 @@ fn a_plan_without_milestones_is_an_info_that_does_not_fail_the_check() {
         ],
     );
     assert_eq!(out.code, 1, "{out:?}");
+    // The command in the message can be pasted into a shell.
+    write(dir.path(), "more/Product Roadmap.md", "# Roadmap\n");
+    let out = run(dir.path(), &["check", "--no-config", "-f", "short", "more"]);
+    assert!(
+        out.stdout
+            .contains("run `mlint outline 'more/Product Roadmap.md'` to see"),
+        "{}",
+        out.stdout
+    );
     // It can be waived in the file like any other rule.
     write(
         dir.path(),

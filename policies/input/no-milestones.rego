@@ -42,5 +42,12 @@ import data.mlint.lib.result
 report contains result.at_line(1, msg) if {
 	input.looks_like_plan == true
 	count(input.milestones) == 0
-	msg := sprintf("no milestone found in a file that looks like a plan: run `mlint outline %s` to see what mlint read", [input.path])
+	msg := sprintf("no milestone found in a file that looks like a plan: run `mlint outline %s` to see what mlint read", [shell_word(input.path)])
 }
+
+# shell_word(path) is `path` as one word of a shell command line, so the
+# command in the message can be pasted as it is: quoted when it holds a
+# space or another character a shell would read.
+shell_word(path) := path if {
+	regex.match(`^[A-Za-z0-9_./@%+=:,-]+$`, path)
+} else := sprintf("'%s'", [replace(path, "'", `'\''`)])
