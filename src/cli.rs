@@ -27,6 +27,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the JSON document that policies receive as `input` for a file.
     Parse(ParseArgs),
+    /// Show what mlint read of each file: its units, one line each, with
+    /// line, kind, form, duration, status and sections.
+    Outline(OutlineArgs),
     /// List every rule with its level and a one-line description.
     Rules(RulesArgs),
     /// Print the full documentation of a rule.
@@ -151,6 +154,30 @@ pub struct ParseArgs {
     #[arg(long)]
     pub compact: bool,
     /// Policy and configuration options (the configuration's vocabulary changes parsing).
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+}
+
+/// Output formats of `mlint outline`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutlineFormat {
+    /// One aligned line per unit, nested under the unit it sits in.
+    Human,
+    /// A JSON array with one object per file, sorted by path, units by line.
+    Json,
+}
+
+/// `mlint outline`.
+#[derive(Debug, Args)]
+pub struct OutlineArgs {
+    /// Files and directories (directories are walked like `mlint check` walks them).
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = OutlineFormat::Human)]
+    pub format: OutlineFormat,
+    /// Policy and configuration options (the configuration's vocabulary and
+    /// `include`/`exclude` apply).
     #[command(flatten)]
     pub policy: PolicyArgs,
 }

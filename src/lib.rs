@@ -11,6 +11,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod document;
+pub mod outline;
 pub mod policy;
 pub mod report;
 pub mod run;

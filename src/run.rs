@@ -8,7 +8,7 @@
 use crate::check::{Checker, Levels, Totals};
 use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, CompletionsArgs, ConfigArgs, ExplainArgs, FailLevel,
-    InitArgs, ListFormat, ParseArgs, PolicyArgs, RulesArgs, TestArgs,
+    InitArgs, ListFormat, OutlineArgs, OutlineFormat, ParseArgs, PolicyArgs, RulesArgs, TestArgs,
 };
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::Severity;
@@ -34,6 +34,7 @@ pub fn run(cli: Cli) -> u8 {
     let result = match cli.command {
         Command::Check(args) => check(args),
         Command::Parse(args) => parse(args),
+        Command::Outline(args) => outline(args),
         Command::Rules(args) => rules(args),
         Command::Explain(args) => explain(args),
         Command::Test(args) => test(args),
@@ -286,20 +287,25 @@ fn setup(args: &PolicyArgs, with_tests: bool, extra_dirs: &[PathBuf]) -> Result<
     if !unknown.is_empty() {
         return Err(Failure::Messages(unknown));
     }
-    let include = discover::globs(&config.strings("include")).map_err(Failure::message)?;
-    let exclude = discover::globs(&config.strings("exclude")).map_err(Failure::message)?;
-    let discover = DiscoverOptions {
-        include,
-        exclude,
-        force_exclude: false,
-        base: std::fs::canonicalize(&config.root).ok(),
-    };
+    let discover = discover_options(&config)?;
     Ok(Setup {
         parse_options: config.parse_options(),
         policies,
         levels,
         discover,
         config,
+    })
+}
+
+/// How directories are walked under `config`: its `include` and `exclude` globs.
+fn discover_options(config: &Config) -> Result<DiscoverOptions, Failure> {
+    let include = discover::globs(&config.strings("include")).map_err(Failure::message)?;
+    let exclude = discover::globs(&config.strings("exclude")).map_err(Failure::message)?;
+    Ok(DiscoverOptions {
+        include,
+        exclude,
+        force_exclude: false,
+        base: std::fs::canonicalize(&config.root).ok(),
     })
 }
 
@@ -661,17 +667,22 @@ fn man() -> Result<u8, Failure> {
     Ok(EXIT_OK)
 }
 
+/// The text of the Markdown file at `path`, or why it cannot be read.
+fn read_markdown(path: &Path) -> Result<String, String> {
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "`{}` is not valid UTF-8 (first invalid byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
 fn parse(args: ParseArgs) -> Result<u8, Failure> {
     let config = load_config(&args.policy)?;
-    let bytes = std::fs::read(&args.file)
-        .map_err(|e| Failure::message(format!("cannot read `{}`: {e}", args.file.display())))?;
-    let source = String::from_utf8(bytes).map_err(|e| {
-        Failure::message(format!(
-            "`{}` is not valid UTF-8 (first invalid byte at offset {})",
-            args.file.display(),
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
+    let source = read_markdown(&args.file).map_err(Failure::message)?;
     let doc = document::parse(
         &discover::display_path(&args.file),
         &source,
@@ -685,6 +696,63 @@ fn parse(args: ParseArgs) -> Result<u8, Failure> {
     };
     println!("{}", text.map_err(|e| Failure::message(e.to_string()))?);
     Ok(EXIT_OK)
+}
+
+/// `mlint outline`: each file's units, one file at a time in path order.
+/// A file that cannot be read is reported on stderr after the others (exit
+/// 2); a reader that goes away (`mlint outline docs | head`) ends the run
+/// quietly.
+fn outline(args: OutlineArgs) -> Result<u8, Failure> {
+    use serde::ser::{SerializeSeq, Serializer};
+    let config = load_config(&args.policy)?;
+    let targets = discover::discover(&args.paths, &discover_options(&config)?)
+        .map_err(|errs| Failure::Messages(errs.iter().map(|e| e.to_string()).collect()))?;
+    let options = config.parse_options();
+    let mut problems = Vec::new();
+    let mut docs = targets
+        .iter()
+        .filter_map(|target| match read_markdown(&target.path) {
+            Ok(source) => Some(document::parse(&target.display, &source, &options)),
+            Err(problem) => {
+                problems.push(problem);
+                None
+            }
+        });
+    let mut out = Stdout::buffered();
+    let written = (|| -> io::Result<()> {
+        match args.format {
+            OutlineFormat::Json => {
+                let mut json = serde_json::Serializer::pretty(&mut out);
+                let mut seq = json.serialize_seq(None)?;
+                for doc in docs.by_ref() {
+                    seq.serialize_element(&crate::outline::Outline::of(&doc))?;
+                }
+                seq.end()?;
+                writeln!(out)
+            }
+            OutlineFormat::Human => {
+                for (i, doc) in docs.by_ref().enumerate() {
+                    if i > 0 {
+                        writeln!(out)?;
+                    }
+                    crate::outline::Outline::of(&doc).write_human(&mut out)?;
+                    if out.get_ref().closed {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+        }
+    })();
+    drop(docs);
+    written
+        .and_then(|()| out.flush())
+        .map_err(|e| Failure::message(format!("cannot write the outline to stdout: {e}")))?;
+    if problems.is_empty() {
+        Ok(EXIT_OK)
+    } else {
+        Err(Failure::Messages(problems))
+    }
 }
 
 fn catalog(setup: &Setup) -> Vec<RuleMeta> {

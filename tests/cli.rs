@@ -702,6 +702,177 @@ fn parse_errors_exit_2() {
     );
 }
 
+// ---------------------------------------------------------------------------
+// outline
+
+#[test]
+fn outline_prints_one_line_per_unit() {
+    let out = run(&root(), &["outline", "--no-config", "fixtures/outline"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.stderr, "");
+    assert_eq!(
+        out.stdout,
+        "\
+fixtures/outline/notes.md: no unit found
+
+fixtures/outline/q3.md: no unit found in what looks like a plan (write units as headings such as `## Phase 1: Research`, or add your words to [keywords] in mlint.toml)
+
+fixtures/outline/roadmap.md: 5 units
+   3  Phase 1: Research           phase      heading  2-3 weeks (14-21 days)  Done     objectives (2), tasks (2)
+  17  Phase 2: Build              phase      heading  6 weeks (42 days)
+  23    Sprint 1: Foundations     sprint     heading  2 weeks (14 days)                deliverables (2)
+  32    Sprint 2: Polish          sprint     heading  TBD (placeholder)
+  36  Milestone 3: Public launch  milestone  heading  Ongoing (ongoing)       Planned  success_criteria (1)
+"
+    );
+}
+
+#[test]
+fn outline_json_lists_files_by_path_and_units_by_line() {
+    let out = run(
+        &root(),
+        &[
+            "outline",
+            "--no-config",
+            "--format",
+            "json",
+            "fixtures/outline",
+        ],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    insta::assert_snapshot!("outline_json", out.stdout);
+    let files = json(&out.stdout);
+    let paths: Vec<&str> = files
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "fixtures/outline/notes.md",
+            "fixtures/outline/q3.md",
+            "fixtures/outline/roadmap.md"
+        ]
+    );
+    assert_eq!(files[1]["looks_like_plan"], true);
+    assert_eq!(files[1]["units"], serde_json::json!([]));
+    let sprint = &files[2]["units"][2];
+    assert_eq!(sprint["title"], "Sprint 1: Foundations");
+    assert_eq!(sprint["parent"], 17, "nested through `### Sprints`");
+    assert_eq!(sprint["duration"]["max_days"], 14);
+}
+
+#[test]
+fn outline_uses_the_configuration_vocabulary() {
+    // In the example project a sprint is 21 days.
+    let out = run(&project(), &["outline", "docs/sprint-6.md"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out.stdout.contains("1 sprint (21 days)"), "{}", out.stdout);
+}
+
+#[test]
+fn outline_escapes_control_characters_in_titles() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "plan.md",
+        "## Phase 1: Red\u{1b}[31m alert\u{202e}txt\n\n**Duration:** 1 week\n",
+    );
+    let out = run(dir.path(), &["outline", "--no-config", "plan.md"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(
+        out.stdout,
+        "plan.md: 1 unit\n  1  Phase 1: Red\\u{1b}[31m alert\\u{202e}txt  phase  heading  1 week (7 days)\n"
+    );
+}
+
+#[test]
+fn outline_errors_exit_2() {
+    let dir = tempdir();
+    write(dir.path(), "bad.md", b"ab\xffc\n");
+    write(dir.path(), "good.md", "## Phase 1: Go\n");
+    let out = run(dir.path(), &["outline", "--no-config", "nope.md"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        "mlint: error: nope.md: no such file or directory\n"
+    );
+    // A file that cannot be read does not hide the others.
+    let out = run(dir.path(), &["outline", "--no-config", "bad.md", "good.md"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert_eq!(
+        out.stderr,
+        "mlint: error: `bad.md` is not valid UTF-8 (first invalid byte at offset 2)\n"
+    );
+    assert!(
+        out.stdout.starts_with("good.md: 1 unit\n"),
+        "{}",
+        out.stdout
+    );
+    let out = run(dir.path(), &["outline"]);
+    assert_eq!(out.code, 2, "a path is required: {out:?}");
+}
+
+#[test]
+fn a_plan_without_milestones_is_an_info_that_does_not_fail_the_check() {
+    let dir = tempdir();
+    write(dir.path(), "docs/ROADMAP.md", "# Roadmap\n\nWe will see.\n");
+    write(dir.path(), "docs/notes.md", "# Notes\n\nNothing planned.\n");
+    let out = run(dir.path(), &["check", "--no-config", "-f", "short", "docs"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(
+        out.stdout,
+        "docs/ROADMAP.md:1:1: info[input/no-milestones] no milestone found in a file that looks like a plan: run `mlint outline docs/ROADMAP.md` to see what mlint read\n"
+    );
+    let out = run(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--rule",
+            "input/no-milestones=error",
+            "docs",
+        ],
+    );
+    assert_eq!(out.code, 1, "{out:?}");
+    // The command in the message can be pasted into a shell.
+    write(dir.path(), "more/Product Roadmap.md", "# Roadmap\n");
+    let out = run(dir.path(), &["check", "--no-config", "-f", "short", "more"]);
+    assert!(
+        out.stdout
+            .contains("run `mlint outline 'more/Product Roadmap.md'` to see"),
+        "{}",
+        out.stdout
+    );
+    // It can be waived in the file like any other rule.
+    write(
+        dir.path(),
+        "docs/ROADMAP.md",
+        "<!-- mlint-disable input/no-milestones -- a stub -->\n# Roadmap\n",
+    );
+    let out = run(dir.path(), &["check", "--no-config", "-f", "short", "docs"]);
+    assert_eq!((out.code, out.stdout.as_str()), (0, ""), "{out:?}");
+}
+
+#[test]
+fn outline_into_a_closed_pipe_exits_quietly() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mlint"))
+        .args(["outline", "--no-config", "fixtures/outline"])
+        .current_dir(root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("mlint starts");
+    // The reader goes away (as `head` does) before or while mlint writes.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("mlint exits");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
 #[test]
 fn schema_is_a_json_schema_of_the_parse_output() {
     let out = run(&root(), &["schema"]);
@@ -733,7 +904,7 @@ fn schema_is_a_json_schema_of_the_parse_output() {
     );
 }
 
-const BUNDLED_AND_BUILTIN: [&str; 20] = [
+const BUNDLED_AND_BUILTIN: [&str; 21] = [
     "content/mojibake",
     "content/placeholder",
     "docs/missing-deliverable",
@@ -745,6 +916,7 @@ const BUNDLED_AND_BUILTIN: [&str; 20] = [
     "duration/too-short",
     "duration/unparseable",
     "duration/wide-range",
+    "input/no-milestones",
     "input/not-utf8",
     "input/unreadable",
     "mlint/missing-reason",
