@@ -148,7 +148,12 @@ fn reference_file_gives_its_fifteen_milestones() {
         phase1.fields["focus"].value,
         "Learning, Planning, and Design"
     );
-    assert_eq!(phase1.sections["objectives"].items.len(), 6);
+    // `**Focus:** …` is the phase's first objective, then the six listed.
+    assert_eq!(phase1.sections["objectives"].items.len(), 7);
+    assert_eq!(
+        phase1.sections["objectives"].items[0].text,
+        "Learning, Planning, and Design"
+    );
     assert_eq!(phase1.sections["success_criteria"].items.len(), 6);
     assert!(
         phase1.sections["success_criteria"]

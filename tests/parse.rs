@@ -40,6 +40,126 @@ fixture!(frontmatter_bom_crlf, "frontmatter-bom-crlf");
 fixture!(frontmatter_unterminated, "frontmatter-unterminated");
 fixture!(lone_cr, "lone-cr");
 fixture!(single_milestone, "single-milestone");
+fixture!(forms_headings, "forms/headings");
+fixture!(forms_tables, "forms/tables");
+fixture!(forms_lists, "forms/lists");
+fixture!(forms_paragraphs, "forms/paragraphs");
+fixture!(forms_labels, "forms/labels");
+fixture!(forms_file, "forms/milestones/checkout-flow");
+
+/// One line per unit: line, form, kind, parent line, title, duration in
+/// days (`-` for none, `ongoing`), and the sections found.
+fn units_of(name: &str) -> Vec<String> {
+    parse_fixture(name)
+        .milestones
+        .iter()
+        .map(|m| {
+            let dur = m.duration.as_ref().map_or("-".to_string(), |d| {
+                if d.ongoing {
+                    "ongoing".to_string()
+                } else {
+                    format!(
+                        "{:?}..{:?}",
+                        d.min_days.unwrap_or(-1.0),
+                        d.max_days.unwrap_or(-1.0)
+                    )
+                }
+            });
+            let sections: Vec<&str> = m.sections.keys().map(String::as_str).collect();
+            format!(
+                "{} {} {} {} {} | {dur} | {}",
+                m.line,
+                m.form,
+                m.kind,
+                m.parent_line.map_or("-".to_string(), |p| p.to_string()),
+                m.heading,
+                sections.join(",")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn units_written_as_headings_are_read_by_keyword_calendar_group_and_number() {
+    assert_eq!(
+        units_of("forms/headings"),
+        [
+            "3 heading milestone 1 Q1 2026 | 91.0..91.0 | tasks",
+            "7 heading milestone 1 April 2026 - Beta | 30.0..30.0 | tasks",
+            "11 heading sprint 1 Week 1 — Setup | 7.0..7.0 | tasks",
+            "15 heading phase 1 Work plan - Phase 2 | 7.0..14.0 | ",
+            "19 heading phase 15 第3阶段：部署优化 | 7.0..7.0 | tasks",
+            "25 heading milestone 23 Customer portal | - | ",
+            "30 heading milestone 23 Billing export | - | tasks",
+            "36 heading milestone 34 1. Research | 14.0..14.0 | tasks",
+            "40 heading milestone 34 2. Build | - | tasks",
+        ]
+    );
+}
+
+#[test]
+fn units_written_as_table_rows_take_their_fields_from_the_columns() {
+    assert_eq!(
+        units_of("forms/tables"),
+        [
+            "7 table_row milestone 3 M1 Parser | 12.0..12.0 | deliverables,objectives",
+            "8 table_row milestone 3 M2 Rules | 19.0..19.0 | deliverables,objectives",
+            "14 table_row phase 10 Phase 1 | 14.0..14.0 | success_criteria",
+            "15 table_row phase 10 Phase 2 | 21.0..21.0 | success_criteria",
+            "21 table_row milestone 17 Requisitos aprobados | - | ",
+            "22 table_row milestone 17 Diseño terminado | - | ",
+        ]
+    );
+}
+
+#[test]
+fn units_written_as_list_items_own_their_nested_items() {
+    assert_eq!(
+        units_of("forms/lists"),
+        [
+            "5 list_item phase 3 Phase 0 (Weeks 0-1): Foundations | 14.0..14.0 | tasks",
+            "8 list_item phase 3 Phase 1 (Weeks 2-4): Core features | 21.0..21.0 | tasks",
+            "11 list_item phase 3 Fase 2 — Pruebas | - | ",
+            "12 list_item phase 3 Fase 3 — Lanzamiento | - | ",
+        ]
+    );
+}
+
+#[test]
+fn units_written_as_bold_or_plain_lines_run_to_the_next_one() {
+    assert_eq!(
+        units_of("forms/paragraphs"),
+        [
+            "3 paragraph milestone 1 Milestone 1: Backend API | 14.0..14.0 | deliverables,success_criteria",
+            "7 paragraph milestone 1 Milestone 2: Client sync | 21.0..21.0 | deliverables,success_criteria",
+            "14 paragraph sprint 1 Sprint 3 — Polish | 7.0..7.0 | tasks",
+        ]
+    );
+}
+
+#[test]
+fn labels_are_read_in_every_form_and_language() {
+    assert_eq!(
+        units_of("forms/labels"),
+        [
+            "3 heading phase 1 Phase 1: Foundations | 28.0..42.0 | objectives,success_criteria,tasks",
+            "13 heading phase 1 フェーズ2: 公開 | - | deliverables,objectives,success_criteria",
+            "25 heading phase 1 Fase 3: Entrega | - | deliverables,objectives",
+            "30 heading phase 1 Étape 4 — Lancement | 2.0..3.0 | deliverables",
+            "36 heading phase 1 Phase 5: Abschluss | - | objectives,success_criteria",
+            "45 heading phase 1 Phase 6: Maintenance | 92.0..92.0 | tasks",
+            "51 heading phase 1 Phase 7: Support | ongoing | tasks",
+        ]
+    );
+}
+
+#[test]
+fn a_file_kept_in_a_milestones_folder_is_one_unit() {
+    assert_eq!(
+        units_of("forms/milestones/checkout-flow"),
+        ["1 file milestone - Checkout flow | - | objectives,success_criteria"]
+    );
+}
 
 /// Every span of the document is on character boundaries inside `source`,
 /// every line exists.

@@ -72,6 +72,26 @@ const PIECES: &[&str] = &[
     "<details>",
     "| span | x |",
     "| line | 3 |",
+    // The other forms a unit takes: table rows, list items, bold and plain
+    // lines, calendar and numbered headings, one file per milestone.
+    "| Milestone | Start | End | Status |",
+    "| --- | --- | --- | --- |",
+    "| M1 Parser | 2026-02-02 | 2026-02-13 | Done |",
+    "| Phase 2 | 14/03/25 | | ⏳ |",
+    "- Phase 0 (Weeks 0-1): Foundations",
+    "- [x] **Fase 2 — Pruebas**, con usuarios",
+    "- **{{n}}.1 – {{name}}** (target {{date}})",
+    "**Milestone 1: Backend** (Weeks 1-2)",
+    "**Week 1-2 (July 18-31)**",
+    "Sprint 3 — Polish (Jan 19-25, 2026)",
+    "## Q3 2025",
+    "#### July 2025 - Foundation Sprint",
+    "## 1. Foundation (2 weeks)",
+    "## Upcoming Milestones",
+    "### 第1阶段：基础架构 (1-2周)",
+    "Goals: ship it",
+    "Tasks",
+    "Timeline: Nov 2024 - Jun 2025",
 ];
 
 /// One line: a piece, random text, or both.

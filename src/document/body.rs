@@ -158,13 +158,19 @@ impl Body<'_> {
             }
             return;
         }
+        if self.plain_lines(inl, b.line) {
+            return;
+        }
         let text = inl.text.trim();
         let bold_only = inl
             .strong
             .iter()
             .any(|s| inl.text[s.clone()].trim() == text);
-        let plain_label =
-            text.ends_with([':', '：']) && !text.contains('\n') && text.chars().count() <= 60;
+        // `Deliverables:`, or a section label alone on its line (`Tasks`,
+        // `Acceptance`) as plain-text plans write them.
+        let plain_label = !text.contains('\n')
+            && text.chars().count() <= 60
+            && (text.ends_with([':', '：']) || self.vocab.section_exact(text).is_some());
         if !text.is_empty() && (bold_only || plain_label) {
             let label = text.trim_end_matches([':', '：']).trim_end();
             let span = inl
@@ -203,6 +209,45 @@ impl Body<'_> {
                 s.items.push(item);
             }
         }
+    }
+
+    /// Plain `Label: value` lines (`Goals: …`, `Timeline: Nov 2024 - Jun
+    /// 2025`, `目标：…`), one or several joined by line breaks, when the
+    /// label is a known field or section. Returns whether any was read.
+    fn plain_lines(&mut self, inl: &Inline, line: usize) -> bool {
+        let mut read = false;
+        let mut at = 0;
+        for piece in inl.text.split('\n') {
+            let start = at;
+            at += piece.len() + 1;
+            let Some(mut f) = fields::plain_field(piece) else {
+                continue;
+            };
+            let known =
+                self.vocab.is_known_field(&f.label) || self.vocab.section_exact(&f.label).is_some();
+            if !known {
+                continue;
+            }
+            f.label_range = start + f.label_range.start..start + f.label_range.end;
+            f.value_range = start + f.value_range.start..start + f.value_range.end;
+            if f.value_range.is_empty() {
+                if let Some(name) = self.vocab.section_exact(&f.label) {
+                    let span = self.span(inl, f.label_range.clone());
+                    self.open_section(
+                        name.to_string(),
+                        f.label.clone(),
+                        self.lines.line_of(span.start),
+                        span,
+                    );
+                    read = true;
+                }
+                continue;
+            }
+            self.labelled_value(inl, &f, line);
+            self.open = None;
+            read = true;
+        }
+        read
     }
 
     fn in_heading_section(&self) -> bool {
@@ -313,7 +358,13 @@ impl Body<'_> {
                     .any(|s| inl.text[s.clone()].trim() == text)
             {
                 self.label_bullet(b, text, depth);
-            } else if task.is_some() || !self.under_heading {
+            } else if task.is_some()
+                || !self.under_heading
+                || inl
+                    .text
+                    .trim_start()
+                    .starts_with(['✅', '✔', '☑', '🚧', '⏳', '❌', '⬜'])
+            {
                 self.implicit_task(b, depth, task);
             }
             return;

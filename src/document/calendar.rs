@@ -141,8 +141,12 @@ pub fn block(title: &str) -> Option<Block> {
     if let Some(r) = s.strip_prefix('q')
         && r.starts_with(['1', '2', '3', '4'])
     {
-        let after = &r[1..];
-        if after.is_empty() || !after.starts_with(|c: char| c.is_alphanumeric()) {
+        // `Q3`, `Q3 2025`, `Q3: …`, `Q3 (July - September)`; not `Q3 roadmap`.
+        let after = r[1..].trim_start_matches([' ', '-', '/']);
+        if after.is_empty()
+            || after.starts_with([':', '：', '(', '（', '—', '–', '|'])
+            || after.starts_with(|c: char| c.is_ascii_digit() || c == '\'')
+        {
             return Some(Block::Quarter);
         }
     }
@@ -290,6 +294,39 @@ pub fn day_range(text: &str) -> Option<f64> {
     (end >= start && end - start < 400).then(|| (end - start + 1) as f64)
 }
 
+/// A range of months: `Nov 2024 - Jun 2025`, `Apr - Jun 2025`. Returns the
+/// number of days from the first day of the first month to the last day of
+/// the last, inclusively.
+pub fn month_range(text: &str) -> Option<f64> {
+    let t = text.to_lowercase().replace(['–', '—', '‑'], "-");
+    let (a, b) = t.split_once(" to ").or_else(|| t.split_once('-'))?;
+    let side = |s: &str| -> Option<(i64, Option<i64>)> {
+        let mut month = None;
+        let mut yr = None;
+        for w in s.split(|c: char| c.is_whitespace() || c == ',' || c == '.') {
+            if w.is_empty() {
+                continue;
+            }
+            if let Some((m, _)) = month_word(w).filter(|(_, n)| *n == w.len()) {
+                month = Some(m as i64);
+            } else if let Some((y, _)) = year(w).filter(|_| w.len() == 4) {
+                yr = Some(y);
+            } else {
+                return None;
+            }
+        }
+        Some((month?, yr))
+    };
+    let (m1, y1) = side(a)?;
+    let (m2, y2) = side(b)?;
+    let y2 = y2.or(y1)?;
+    let y1 = y1.unwrap_or(if m1 > m2 { y2 - 1 } else { y2 });
+    let start = valid(y1, m1, 1)?;
+    let (ny, nm) = if m2 == 12 { (y2 + 1, 1) } else { (y2, m2 + 1) };
+    let end = valid(ny, nm, 1)? - 1;
+    (end >= start && end - start < 3 * 366).then(|| (end - start + 1) as f64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -309,6 +346,8 @@ mod tests {
         assert_eq!(block("May the plan hold"), None);
         assert_eq!(block("2025-07-15 release"), None);
         assert_eq!(block("Q1s and answers"), None);
+        assert_eq!(block("Q3 roadmap"), None);
+        assert_eq!(block("Q3 (July - September)"), Some(Block::Quarter));
     }
 
     #[test]
@@ -331,5 +370,9 @@ mod tests {
             Some(5.0)
         );
         assert_eq!(day_range("Weeks 1-2"), None);
+        assert_eq!(month_range("Nov 2024 - Jun 2025"), Some(242.0));
+        assert_eq!(month_range("Apr 2025 - Jun 2025"), Some(91.0));
+        assert_eq!(month_range("Oct 2025 - Dec 2026"), Some(457.0));
+        assert_eq!(month_range("2 - 3 weeks"), None);
     }
 }

@@ -38,6 +38,14 @@ impl Reading {
 
 const NUM: &str = r"([0-9]+(?:[.,][0-9]+)?)";
 const UNITS: &[&str] = &[
+    "minutes",
+    "minute",
+    "mins",
+    "min",
+    "minutos",
+    "minuten",
+    "分钟",
+    "分",
     "hours",
     "hour",
     "hrs",
@@ -63,6 +71,18 @@ const UNITS: &[&str] = &[
     "tag",
     "jours",
     "jour",
+    "journées",
+    "journée",
+    "giorni",
+    "giorno",
+    "dagar",
+    "dag",
+    "dagen",
+    "дней",
+    "дня",
+    "день",
+    "дни",
+    "일",
     "个工作日",
     "工作日",
     "日間",
@@ -79,6 +99,15 @@ const UNITS: &[&str] = &[
     "semaine",
     "wochen",
     "woche",
+    "settimane",
+    "settimana",
+    "veckor",
+    "vecka",
+    "weken",
+    "недели",
+    "неделя",
+    "недель",
+    "주",
     "个星期",
     "星期",
     "个周",
@@ -97,6 +126,16 @@ const UNITS: &[&str] = &[
     "monate",
     "monat",
     "mois",
+    "mesi",
+    "mese",
+    "månader",
+    "månad",
+    "maanden",
+    "maand",
+    "месяцев",
+    "месяца",
+    "месяц",
+    "개월",
     "个月",
     "ヶ月",
     "か月",
@@ -153,7 +192,7 @@ static LENGTH: LazyLock<Pattern> = LazyLock::new(|| {
 /// `Weeks 1-4`, `Week 6`, `Days 1-2`, `Semanas 1-4`, `Woche 4-6`.
 static WINDOW: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
-        r"(weeks|week|wks|wk|days|day|months|month|semanas|semana|wochen|woche|días|día|dias|dia|tage|tag|meses|mes|monate|monat|sprints|sprint|quarters|quarter)\s*([0-9]+)(?:\s*(?:-|to|a|bis|and|&)\s*(?:(?:weeks|week|days|day|months|month)\s*)?([0-9]+))?",
+        r"(weeks|week|wks|wk|days|day|months|month|semanas|semana|semaines|semaine|settimane|settimana|veckor|vecka|wochen|woche|días|día|dias|dia|jours|jour|giorni|giorno|tage|tag|meses|mes|mois|mesi|monate|monat|дни|дней|день|недели|неделя|週|周|sprints|sprint|quarters|quarter)\s*([0-9]+)(?:\s*(?:-|to|a|bis|and|&)\s*(?:(?:weeks|week|days|day|months|month)\s*)?([0-9]+))?",
     )
     .expect("valid window regex")
 });
@@ -182,6 +221,15 @@ const ONGOING: &[&str] = &[
     "permanent",
     "perpetual",
     "en curso",
+    "en continu",
+    "continu",
+    "in corso",
+    "onwards",
+    "ongoing basis",
+    "постоянно",
+    "继续",
+    "継続的",
+    "상시",
     "continuo",
     "contínuo",
     "continua",
@@ -216,6 +264,15 @@ const PLACEHOLDER_WORDS: &[&str] = &[
 /// Reads a duration text with the configured unit lengths.
 pub fn read(text: &str, units: &Units) -> Reading {
     let norm = normalize(text);
+    // A hint in brackets (`[e.g., 2 weeks]`, `[X days]`) or braces is a
+    // template's slot, whatever it holds.
+    let t = norm.trim();
+    if (t.starts_with('[') && t.ends_with(']')) || (t.starts_with("{{") && t.ends_with("}}")) {
+        return Reading {
+            placeholder: true,
+            ..Reading::default()
+        };
+    }
     if let Some(r) = read_length(&norm, units) {
         return r;
     }
@@ -240,6 +297,16 @@ pub fn read(text: &str, units: &Units) -> Reading {
     if let Some(r) = read_window(&norm, units) {
         return r;
     }
+    if let Some(days) =
+        super::calendar::day_range(&norm).or_else(|| super::calendar::month_range(&norm))
+    {
+        return Reading {
+            min_days: Some(days),
+            max_days: Some(days),
+            window: true,
+            ..Reading::default()
+        };
+    }
     if contains_word(&norm, ONGOING) {
         return Reading {
             ongoing: true,
@@ -257,6 +324,7 @@ pub fn read(text: &str, units: &Units) -> Reading {
 
 /// Lower-cases and folds dash and bracket variants to ASCII.
 fn normalize(text: &str) -> String {
+    let text = text.replace('½', "0.5 ");
     text.trim()
         .chars()
         .flat_map(char::to_lowercase)
@@ -348,18 +416,23 @@ fn round(v: f64) -> f64 {
 /// Days of one unit word (already lower-cased).
 fn unit_days(unit: &str, u: &Units) -> Option<f64> {
     let days = match unit {
+        "minutes" | "minute" | "mins" | "min" | "minutos" | "minuten" | "分钟" | "分" => {
+            u.hour / 60.0
+        }
         "hours" | "hour" | "hrs" | "hr" | "horas" | "hora" | "stunden" | "stunde" | "std"
         | "个小时" | "小时" | "小時" | "時間" | "h" => u.hour,
         "days" | "day" | "días" | "día" | "dias" | "dia" | "tagen" | "tage" | "tag" | "jours"
-        | "jour" | "个工作日" | "工作日" | "日間" | "天" | "日" | "d" => u.day,
+        | "jour" | "journées" | "journée" | "giorni" | "giorno" | "dagar" | "dag" | "dagen"
+        | "дней" | "дня" | "день" | "дни" | "일" | "个工作日" | "工作日" | "日間" | "天" | "日"
+        | "d" => u.day,
         "weeks" | "week" | "wks" | "wk" | "semanas" | "semana" | "semaines" | "semaine"
-        | "wochen" | "woche" | "个星期" | "星期" | "个周" | "週間" | "週" | "周" | "w" => {
-            u.week
-        }
+        | "wochen" | "woche" | "settimane" | "settimana" | "veckor" | "vecka" | "weken"
+        | "недели" | "неделя" | "недель" | "주" | "个星期" | "星期" | "个周" | "週間" | "週"
+        | "周" | "w" => u.week,
         "months" | "month" | "mos" | "mo" | "meses" | "mes" | "mês" | "monaten" | "monate"
-        | "monat" | "mois" | "个月" | "ヶ月" | "か月" | "ケ月" | "カ月" | "ヵ月" | "月" => {
-            u.month
-        }
+        | "monat" | "mois" | "mesi" | "mese" | "månader" | "månad" | "maanden" | "maand"
+        | "месяцев" | "месяца" | "месяц" | "개월" | "个月" | "ヶ月" | "か月" | "ケ月" | "カ月"
+        | "ヵ月" | "月" => u.month,
         "quarters" | "quarter" | "qtrs" | "qtr" | "trimestres" | "trimestre" | "quartale"
         | "quartal" | "个季度" | "季度" | "四半期" => u.quarter,
         "years" | "year" | "yrs" | "yr" | "años" | "año" | "anos" | "ano" | "jahren" | "jahre"

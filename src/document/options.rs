@@ -273,7 +273,8 @@ mod tests {
             Some("deliverables")
         );
         assert_eq!(v.section_qualified("Technical Notes"), None);
-        assert_eq!(v.section_qualified("Example Projects"), None);
+        // A reader counts a guide's example work as the unit's tasks.
+        assert_eq!(v.section_qualified("Example Projects"), Some("tasks"));
     }
 
     #[test]

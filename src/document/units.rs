@@ -198,10 +198,23 @@ pub fn find(
     for &h in &hs {
         let t = title(h);
         names[h] = vocab.is_group_title(t);
-        if is_label_heading(t, vocab) {
+        let named = heading::classify_loose(t, vocab);
+        // `Phase 1: Goals` names a unit (a separator follows its number);
+        // `Week 1 Success Criteria` labels a section of one.
+        let separated = named
+            .as_ref()
+            .and_then(|u| u.number.as_ref())
+            .is_some_and(|n| {
+                t.find(n.as_str()).is_some_and(|at| {
+                    t[at + n.len()..]
+                        .trim_start()
+                        .starts_with([':', '：', '—', '–', '-', '.'])
+                })
+            });
+        if is_label_heading(t, vocab) && !separated {
             continue;
         }
-        if let Some(u) = heading::classify_loose(t, vocab) {
+        if let Some(u) = named {
             unit[h] = Some(u);
             names[h] = true;
             continue;
@@ -400,20 +413,22 @@ fn numbered_siblings<'t>(
         }
     }
     for sibs in groups.values() {
-        if sibs.len() < 2 || sibs.iter().any(|&s| unit[s].is_some()) {
+        let already = sibs.iter().filter(|&&s| unit[s].is_some()).count();
+        if sibs.len() < 2 || already == sibs.len() {
             continue;
         }
         let with: Vec<usize> = sibs
             .iter()
             .copied()
             .filter(|&s| {
-                !is_label_heading(title(s), vocab)
+                unit[s].is_none()
+                    && !is_label_heading(title(s), vocab)
                     && !is_aside(title(s))
                     && !holds[s]
                     && evidence(blocks, s, range_end[s], vocab) > 0
             })
             .collect();
-        if with.len() * 2 > sibs.len() {
+        if (with.len() + already) * 2 > sibs.len() {
             for s in with {
                 unit[s] = Some(heading::outline(title(s)));
             }
@@ -466,7 +481,9 @@ pub fn title_duration(text: &str, vocab: &Vocabulary) -> Option<TitleDuration> {
     }
     for r in parts {
         let content = &text[r.clone()];
-        if content.len() > 80 {
+        // A duration part is short (`2-3 weeks`, `Semana 0-1`, `Jan 19-25,
+        // 2026`), not a phrase that happens to hold a number (`3D editing`).
+        if content.chars().count() > 32 || content.split_whitespace().count() > 5 {
             continue;
         }
         let reading = duration::read(content, &vocab.units);
@@ -1039,7 +1056,15 @@ fn file_unit(
     let checklist = blocks
         .iter()
         .any(|b| matches!(b.kind, Kind::Item { task: Some(_), .. }));
-    if !(by_path || by_title) || (sections == 0 && !checklist) {
+    // A title that names a whole plan (`# Q3 roadmap`, `# Release plan`)
+    // gathers units; it is not one.
+    let plan_title = h1_title.is_some_and(|t| {
+        let t = t.to_lowercase();
+        ["roadmap", "plan", "schedule", "timeline", "backlog"]
+            .iter()
+            .any(|w| t.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
+    });
+    if !(by_title || by_path && !plan_title) || (sections == 0 && !checklist) {
         return None;
     }
     let block = h1.filter(|&h| {
