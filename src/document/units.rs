@@ -1000,10 +1000,18 @@ fn drop_duplicates(found: &mut Vec<Found>) {
         .filter(|f| f.form == Form::Heading)
         .filter_map(identity)
         .collect();
+    let titles: std::collections::HashSet<String> = found
+        .iter()
+        .filter(|f| f.form == Form::Heading)
+        .map(|f| f.title.to_lowercase())
+        .collect();
     let mut seen = std::collections::HashSet::new();
     found.retain(|f| {
         if f.form == Form::Heading {
             return true;
+        }
+        if titles.contains(&f.title.to_lowercase()) {
+            return false;
         }
         let Some(id) = identity(f) else { return true };
         !headings.contains(&id) && seen.insert(id)
@@ -1096,4 +1104,43 @@ fn file_unit(
         durations: Vec::new(),
         end: blocks.len(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{ParseOptions, parse};
+
+    fn units(md: &str) -> Vec<(String, usize, String)> {
+        parse("plan.md", md, &ParseOptions::default())
+            .milestones
+            .into_iter()
+            .map(|m| (m.form, m.line, m.heading))
+            .collect()
+    }
+
+    #[test]
+    fn a_unit_written_twice_is_kept_at_its_heading() {
+        let md = "# Plan\n\n## Milestones\n\n| Milestone | Date |\n| --- | --- |\n\
+                  | M1 | 2026-05-01 |\n| Beta launch | 2026-06-01 |\n| GA | 2026-07-01 |\n\n\
+                  ## Upcoming Milestones\n\n### Milestone 1: Import\n\n- [ ] ship\n\n\
+                  ### Beta launch\n\n**Status:** Planned\n";
+        assert_eq!(
+            units(md),
+            [
+                ("table_row".to_string(), 9, "GA".to_string()),
+                ("heading".to_string(), 13, "Milestone 1: Import".to_string()),
+                ("heading".to_string(), 17, "Beta launch".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bold_block_label_names_no_unit() {
+        let md = "**Milestone 1: API** (Weeks 1-2)\n- **Deliverable**: endpoints\n\n\
+                  **Milestone 1 Verification**:\n- load test\n";
+        assert_eq!(
+            units(md),
+            [("paragraph".to_string(), 1, "Milestone 1: API".to_string())]
+        );
+    }
 }
