@@ -35,8 +35,9 @@ pub struct Document {
     pub headings: Vec<Heading>,
     /// The milestone units, in document order.
     pub milestones: Vec<Milestone>,
-    /// Whether the file looks like a plan (its path names a roadmap, plan,
-    /// milestones, sprints or phases, or it has dates and checklists), so a
+    /// Whether the file looks like a plan (its path or title names a
+    /// roadmap, plan, milestones, sprints or phases, its headings name
+    /// quarters, or it has dates and checklists; see `evidence.rs`), so a
     /// file with no milestone can be told apart from a file that is no plan.
     pub looks_like_plan: bool,
     /// Every HTML comment.
