@@ -60,7 +60,7 @@ pub fn assemble(
         .iter()
         .map(|f| build(blocks, f, &skip_to, source, lines, vocab))
         .collect();
-    set_levels_and_parents(&found, &headings, &mut milestones);
+    set_levels_and_parents(blocks, &found, &mut milestones);
     (headings, milestones)
 }
 
@@ -68,20 +68,7 @@ pub fn assemble(
 /// a lower level (as in an outline); any other unit's parent is the unit
 /// whose range holds it, else the heading it sits under, and its level is
 /// one below that parent's.
-fn set_levels_and_parents(
-    found: &[units::Found],
-    headings: &[Heading],
-    milestones: &mut [Milestone],
-) {
-    let mut stack: Vec<(u8, usize)> = Vec::new();
-    let mut heading_parent = std::collections::HashMap::with_capacity(headings.len());
-    for h in headings {
-        while stack.last().is_some_and(|(level, _)| *level >= h.level) {
-            stack.pop();
-        }
-        heading_parent.insert(h.line, stack.last().copied());
-        stack.push((h.level, h.line));
-    }
+fn set_levels_and_parents(blocks: &[Block], found: &[units::Found], milestones: &mut [Milestone]) {
     // Units whose range is still open, innermost last (ranges nest).
     let mut open: Vec<usize> = Vec::new();
     for k in 0..found.len() {
@@ -89,31 +76,27 @@ fn set_levels_and_parents(
         while open.last().is_some_and(|&j| found[j].end <= f.block) {
             open.pop();
         }
+        let under = f.under.map(|h| (blocks[h].line, level(&blocks[h])));
+        open.push(k);
         if f.form == Form::Heading || f.form == Form::File {
-            milestones[k].parent_line = heading_parent
-                .get(&milestones[k].line)
-                .copied()
-                .flatten()
-                .map(|(_, l)| l);
-            open.push(k);
+            milestones[k].parent_line = under.map(|(line, _)| line);
             continue;
         }
-        let holder = open.last().copied().filter(|&j| f.block < found[j].end);
-        let n = headings.partition_point(|h| h.line < milestones[k].line);
-        let above = n.checked_sub(1).map(|i| &headings[i]);
-        let (line, lvl) = match (holder, above) {
-            (Some(j), Some(h)) if h.line > milestones[j].line => (h.line, h.level),
+        let holder = open[..open.len() - 1]
+            .last()
+            .copied()
+            .filter(|&j| f.block < found[j].end);
+        let (line, lvl) = match (holder, under) {
+            (Some(j), Some((line, lvl))) if line > milestones[j].line => (line, lvl),
             (Some(j), _) => (milestones[j].line, milestones[j].level),
-            (None, Some(h)) => (h.line, h.level),
+            (None, Some(h)) => h,
             (None, None) => {
                 milestones[k].level = 1;
-                open.push(k);
                 continue;
             }
         };
         milestones[k].parent_line = Some(line);
         milestones[k].level = lvl.saturating_add(1).min(7);
-        open.push(k);
     }
 }
 
@@ -312,7 +295,7 @@ fn row_fields(blocks: &[Block], row: usize, body: &mut Body<'_>, b: &Block) {
         let span = cell
             .full_span()
             .map_or(b.span, |s| clamp_span(body.source, s));
-        body.cell(&label, &value, b.line, span);
+        body.cell(&label, &value, span);
     }
 }
 

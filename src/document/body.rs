@@ -294,19 +294,32 @@ impl Body<'_> {
         let label_span = self.span(inl, f.label_range.clone());
         let value_span = self.span(inl, f.value_range.clone());
         let value = collapse(&inl.text[f.value_range.clone()]);
+        let section = self.vocab.section_exact(&f.label).map(str::to_string);
+        self.field_with_item(&f.label, value, label_span, value_span, section);
+    }
+
+    /// `label: value` as a field, and as the one item of `section` when the
+    /// label names one.
+    fn field_with_item(
+        &mut self,
+        label: &str,
+        value: String,
+        label_span: Span,
+        value_span: Span,
+        section: Option<String>,
+    ) {
         let line = self.lines.line_of(label_span.start);
         self.add_field(
-            self.vocab.field_key(&f.label),
+            self.vocab.field_key(label),
             Field {
-                label: f.label.clone(),
+                label: label.to_string(),
                 value: value.clone(),
                 line,
                 span: value_span,
             },
         );
-        if let Some(name) = self.vocab.section_exact(&f.label) {
-            let name = name.to_string();
-            self.ensure_section(&name, &f.label, line, label_span);
+        if let Some(name) = section {
+            self.ensure_section(&name, label, line, label_span);
             let item = Item {
                 text: value,
                 checked: None,
@@ -408,32 +421,9 @@ impl Body<'_> {
     }
 
     /// One cell of a table row unit, under its column's header.
-    pub(super) fn cell(&mut self, label: &str, value: &str, line: usize, span: Span) {
-        let key = self.vocab.field_key(label);
-        self.add_field(
-            key,
-            Field {
-                label: label.to_string(),
-                value: value.to_string(),
-                line,
-                span,
-            },
-        );
-        if let Some(name) = self.vocab.section_qualified(label) {
-            let name = name.to_string();
-            self.ensure_section(&name, label, line, span);
-            let item = Item {
-                text: value.to_string(),
-                checked: None,
-                state: None,
-                depth: 0,
-                line,
-                span,
-            };
-            if let Some(s) = self.sections.get_mut(&name) {
-                s.items.push(item);
-            }
-        }
+    pub(super) fn cell(&mut self, label: &str, value: &str, span: Span) {
+        let section = self.vocab.section_qualified(label).map(str::to_string);
+        self.field_with_item(label, value.to_string(), span, span, section);
     }
 
     /// `- Deliverables:` followed by a nested list.

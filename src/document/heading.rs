@@ -313,7 +313,8 @@ fn ordinal(title: &str, vocab: &Vocabulary) -> Option<Unit> {
     None
 }
 
-fn kind_name(kind: &str) -> &'static str {
+/// The unit kind a `[keywords]` list names.
+pub(super) fn kind_name(kind: &str) -> &'static str {
     match kind {
         "phase" => "phase",
         "sprint" => "sprint",

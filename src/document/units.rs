@@ -75,6 +75,9 @@ pub struct Found {
     pub durations: Vec<TitleDuration>,
     /// One past the last block of its range (nested units included).
     pub end: usize,
+    /// The heading it sits under: for a heading, the nearest heading above
+    /// with a lower level; for other forms, the nearest heading above.
+    pub under: Option<usize>,
 }
 
 /// The heading level of a block, 0 for other blocks.
@@ -273,12 +276,7 @@ pub fn find(
         let open: Vec<usize> = children
             .iter()
             .copied()
-            .filter(|&c| {
-                unit[c].is_none()
-                    && !is_label_heading(title(c), vocab)
-                    && !is_aside(title(c))
-                    && !holds[c]
-            })
+            .filter(|&c| free(unit[c].is_some(), holds[c], title(c), vocab))
             .collect();
         let with: Vec<usize> = open
             .iter()
@@ -325,6 +323,7 @@ pub fn find(
             title_range: 0..blocks[h].inline.text.len(),
             durations,
             end: range_end[h],
+            under: None,
         });
     }
     found.extend(paragraph_units(blocks, vocab));
@@ -332,12 +331,24 @@ pub fn find(
     found.extend(row_units(blocks, path, vocab, &hs, &found));
     found.sort_by_key(|f| f.block);
     drop_duplicates(&mut found);
+    for f in &mut found {
+        f.under = match f.form {
+            Form::Heading => parent[f.block],
+            _ => hs[..hs.partition_point(|&h| h < f.block)].last().copied(),
+        };
+    }
     if found.is_empty()
         && let Some(f) = file_unit(blocks, path, vocab, &hs, stripped)
     {
         found.push(f);
     }
     found
+}
+
+/// Whether a heading may still become a unit by its structure: it is none
+/// yet, no label or aside, and gathers no units of its own.
+fn free(is_unit: bool, holds_units: bool, title: &str, vocab: &Vocabulary) -> bool {
+    !is_unit && !holds_units && !is_label_heading(title, vocab) && !is_aside(title)
 }
 
 /// How much of a plan a heading's own body carries: a duration or dates, a
@@ -348,7 +359,7 @@ fn evidence(blocks: &[Block], h: usize, end: usize, vocab: &Vocabulary) -> usize
     if title_duration(text, vocab).is_some() || calendar::day_range(text).is_some() {
         score += 1;
     }
-    if text.contains(['✅', '🚧', '⏳', '❌', '🟢', '🟡', '🔴', '⬜']) {
+    if text.contains(STATUS_MARKS) {
         score += 1;
     }
     for b in &blocks[h + 1..end] {
@@ -378,11 +389,14 @@ fn evidence(blocks: &[Block], h: usize, end: usize, vocab: &Vocabulary) -> usize
     score
 }
 
-/// A status mark at the start of an item: `✅ Presence`, `🟡 Sync`.
-fn starts_with_status(text: &str) -> bool {
-    text.starts_with([
-        '✅', '✔', '☑', '🚧', '⏳', '❌', '🟢', '🟡', '🔴', '⬜', '🟨', '🔄',
-    ])
+/// Marks plans use for a unit's or an item's status (`✅ Presence`, `🟡 Sync`).
+const STATUS_MARKS: [char; 12] = [
+    '✅', '✔', '☑', '🚧', '⏳', '❌', '🟢', '🟡', '🔴', '⬜', '🟨', '🔄',
+];
+
+/// A status mark at the start of a text.
+pub(super) fn starts_with_status(text: &str) -> bool {
+    text.trim_start().starts_with(STATUS_MARKS)
 }
 
 /// `## 1. Foundation`, `## 2. Core`: numbered sibling headings, when most of
@@ -421,10 +435,7 @@ fn numbered_siblings<'t>(
             .iter()
             .copied()
             .filter(|&s| {
-                unit[s].is_none()
-                    && !is_label_heading(title(s), vocab)
-                    && !is_aside(title(s))
-                    && !holds[s]
+                free(unit[s].is_some(), holds[s], title(s), vocab)
                     && evidence(blocks, s, range_end[s], vocab) > 0
             })
             .collect();
@@ -688,6 +699,7 @@ fn paragraph_units(blocks: &[Block], vocab: &Vocabulary) -> Vec<Found> {
             title_range: r,
             durations,
             end: i + 1,
+            under: None,
         });
     }
     // A paragraph unit runs to the next heading, rule or paragraph unit.
@@ -789,6 +801,7 @@ fn item_units(blocks: &[Block], vocab: &Vocabulary) -> Vec<Found> {
                 title_range: r,
                 durations,
                 end,
+                under: None,
             },
         ));
     }
@@ -912,6 +925,7 @@ fn row_units(
                     title_range: 0..0,
                     durations: Vec::new(),
                     end: r + 1,
+                    under: None,
                 });
             }
         }
@@ -928,17 +942,11 @@ fn strip_number(t: &str) -> &str {
 /// The kind a column header's keyword names.
 fn vocab_kind(head: &str, vocab: &Vocabulary) -> &'static str {
     let lower = head.to_lowercase();
-    for (kw, kind) in &vocab.keywords {
-        let kw: String = kw.iter().collect();
-        if lower.contains(&kw) {
-            return match kind.as_str() {
-                "phase" => "phase",
-                "sprint" => "sprint",
-                _ => "milestone",
-            };
-        }
-    }
-    "milestone"
+    vocab
+        .keywords
+        .iter()
+        .find(|(kw, _)| lower.contains(&kw.iter().collect::<String>()))
+        .map_or("milestone", |(_, kind)| heading::kind_name(kind))
 }
 
 /// The column whose header names a unit (`Milestone`, `Phase #`, `Fase del
@@ -1103,6 +1111,7 @@ fn file_unit(
         title_range: 0..block.map_or(0, |b| blocks[b].inline.text.len()),
         durations: Vec::new(),
         end: blocks.len(),
+        under: None,
     })
 }
 
