@@ -46,6 +46,7 @@ fixture!(forms_lists, "forms/lists");
 fixture!(forms_paragraphs, "forms/paragraphs");
 fixture!(forms_labels, "forms/labels");
 fixture!(forms_file, "forms/milestones/checkout-flow");
+fixture!(forms_summary, "forms/summary");
 
 /// One line per unit: line, form, kind, parent line, title, duration in
 /// days (`-` for none, `ongoing`), and the sections found.
@@ -151,6 +152,38 @@ fn labels_are_read_in_every_form_and_language() {
             "51 heading phase 1 Phase 7: Support | ongoing | tasks",
         ]
     );
+}
+
+#[test]
+fn summary_tables_week_columns_and_section_columns_are_read() {
+    assert_eq!(
+        units_of("forms/summary"),
+        [
+            // Its duration is stated only in the summary table at the end.
+            "3 heading phase 1 Phase 1 — Assessment | 1.0..2.0 | deliverables,tasks",
+            // Its own field wins over the summary table's `1 week`.
+            "10 heading phase 1 Phase 2 — Build | 3.0..3.0 | deliverables,tasks",
+            "31 table_row sprint 27 Week 44 | 7.0..7.0 | deliverables",
+            "32 table_row sprint 27 Week 45 | 7.0..7.0 | deliverables",
+        ]
+    );
+    let doc = parse_fixture("forms/summary");
+    let build = &doc.milestones[1];
+    let tasks: Vec<&str> = build.sections["tasks"]
+        .items
+        .iter()
+        .map(|i| i.text.as_str())
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            "Exporter: writes one file per table",
+            "✅ Importer: reads them back"
+        ]
+    );
+    assert!(build.sections["deliverables"].items.is_empty());
+    assert_eq!(build.fields["owner"].value, "Ana");
+    assert_eq!(doc.milestones[0].duration.as_ref().unwrap().line, 24);
 }
 
 #[test]

@@ -128,6 +128,7 @@ fn build(
         kv_table: false,
         implicit: None,
         under_heading: false,
+        table_sections: Vec::new(),
     };
     let title_span = match hb {
         Some(b) if f.form == Form::Paragraph || f.form == Form::ListItem => {
@@ -173,6 +174,9 @@ fn build(
         }
     }
     body.flush_pending();
+    for &row in &f.also {
+        row_fields(blocks, row, &mut body, &blocks[row]);
+    }
     let mut sections = body.sections;
     sections.values_mut().for_each(Section::join_texts);
     let mut stated: Vec<Stated> = Vec::new();
@@ -227,9 +231,11 @@ fn build(
     };
     if stated.len() > 1
         && effort(&stated[0])
-        && let Some(w) = stated
-            .iter()
-            .position(|s| s.reading.window && s.reading.min_days.is_some_and(|d| d > 2.0))
+        && let Some(w) = stated.iter().position(|w| {
+            w.reading.window
+                && w.reading.min_days.is_some_and(|d| d >= 1.0)
+                && w.reading.max_days > stated[0].reading.max_days
+        })
     {
         let window = stated.remove(w);
         stated.insert(0, window);

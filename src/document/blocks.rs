@@ -118,6 +118,18 @@ pub fn scan(source: &str, markdown: &str, offset: usize, lines: &LineIndex) -> S
         match event {
             Event::Start(tag) => {
                 let frame = match tag {
+                    // A heading inside a list item (`- **Deliverables**:`
+                    // over a `-` line reads as a setext heading) is a line
+                    // of the item, not document structure.
+                    Tag::Heading { .. } if matches!(stack.last(), Some(Frame::Item(_))) => {
+                        if let Some(Frame::Item(idx)) = stack.last() {
+                            let inl = &mut out.blocks[*idx].inline;
+                            if !inl.text.is_empty() {
+                                inl.push("\n", r.start..r.start, source);
+                            }
+                        }
+                        Frame::Other
+                    }
                     Tag::Heading { level, .. } => {
                         let idx = push(
                             &mut out.blocks,

@@ -59,6 +59,8 @@ pub(super) struct Body<'a> {
     pub(super) kv_table: bool,
     /// Depth of the first unlabelled item, which went into `tasks`.
     pub(super) implicit: Option<usize>,
+    /// For the current table: the section each column's header names.
+    pub(super) table_sections: Vec<Option<(String, String)>>,
     /// Whether a sub-heading that is no section label came: plain items
     /// under it are not the unit's tasks (its checklists are).
     pub(super) under_heading: bool,
@@ -362,7 +364,8 @@ impl Body<'_> {
             None => {}
         }
         let inl = &b.inline;
-        let Some(f) = item_field(inl).filter(|f| self.is_item_field(inl, f)) else {
+        let work = task.is_some() || super::units::starts_with_status(&inl.text);
+        let Some(f) = item_field(inl).filter(|f| self.is_item_field(inl, f, work)) else {
             let text = inl.text.trim();
             if has_children
                 && inl
@@ -383,7 +386,9 @@ impl Body<'_> {
             return;
         };
         if f.value_range.is_empty() {
-            if has_children {
+            // `- **Deliverables**:` opens its section, with or without
+            // items yet (an empty slot of a template is still the section).
+            if has_children || self.vocab.section_qualified(&f.label).is_some() {
                 self.label_bullet(b, &f.label, depth);
             }
             return;
@@ -393,12 +398,15 @@ impl Body<'_> {
 
     /// A list item `Word: …` is a field only when its label is known or bold
     /// (`- Deployment: set up CI` is a task).
-    fn is_item_field(&self, inl: &Inline, f: &Found) -> bool {
+    /// A checked or status-marked item (`- [x] **Parser**: …`, `- ✅ **Sync**:
+    /// …`) is work done, so only a known label makes it a field.
+    fn is_item_field(&self, inl: &Inline, f: &Found, work: bool) -> bool {
         let bold = inl
             .strong
             .iter()
             .any(|s| s.start <= f.label_range.start && f.label_range.end <= s.end);
-        bold || self.vocab.is_known_field(&f.label)
+        (bold && !work)
+            || self.vocab.is_known_field(&f.label)
             || self.vocab.section_qualified(&f.label).is_some()
     }
 
@@ -470,6 +478,24 @@ impl Body<'_> {
                         | "項目"
                 ) || self.vocab.is_known_field(&first));
         }
+        if header {
+            // `| Actividad | Entregable |`: each column a section of its own.
+            self.table_sections = if self.kv_table {
+                Vec::new()
+            } else {
+                texts
+                    .iter()
+                    .map(|t| {
+                        self.vocab
+                            .section_qualified(t)
+                            .map(|name| (name.to_string(), t.clone()))
+                    })
+                    .collect()
+            };
+        } else if self.open.is_none() && self.table_sections.iter().any(Option::is_some) {
+            self.column_items(b, cells, &texts);
+            return;
+        }
         if let Some(Open {
             target: Target::Section(name),
             ..
@@ -514,6 +540,36 @@ impl Body<'_> {
             span,
         };
         self.add_field(self.vocab.field_key(&texts[0]), field);
+    }
+
+    /// A row of a table whose header names sections: each cell an item of
+    /// its column's section.
+    fn column_items(&mut self, b: &Block, cells: &[Inline], texts: &[String]) {
+        let columns = std::mem::take(&mut self.table_sections);
+        for ((column, cell), text) in columns.iter().zip(cells).zip(texts) {
+            let Some((name, label)) = column else {
+                continue;
+            };
+            if text.is_empty() {
+                continue;
+            }
+            let span = cell
+                .full_span()
+                .map_or(b.span, |s| clamp_span(self.source, s));
+            self.ensure_section(name, label, b.line, span);
+            let item = Item {
+                text: text.clone(),
+                checked: None,
+                state: None,
+                depth: 0,
+                line: b.line,
+                span,
+            };
+            if let Some(s) = self.sections.get_mut(name) {
+                s.items.push(item);
+            }
+        }
+        self.table_sections = columns;
     }
 
     fn open_section(&mut self, name: String, label: String, line: usize, span: Span) {

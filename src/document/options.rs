@@ -151,10 +151,27 @@ impl Vocabulary {
     /// with spaces as `_`.
     pub fn field_key(&self, label: &str) -> String {
         let norm = normalize_label(label);
-        if let Some(key) = self.fields.get(&norm) {
+        if let Some(key) = self.field_of(&norm) {
             return key.clone();
         }
         norm.split_whitespace().collect::<Vec<_>>().join("_")
+    }
+
+    /// The synonym group of a normalised label, also when the unit's own
+    /// keyword qualifies it (`Sprint Duration`, `Phase Timeline`).
+    fn field_of(&self, norm: &str) -> Option<&String> {
+        if let Some(key) = self.fields.get(norm) {
+            return Some(key);
+        }
+        let (first, rest) = norm.split_once(' ')?;
+        let unit_word = self.keywords.iter().any(|(kw, _)| {
+            kw.len() == first.chars().count() && kw.iter().copied().eq(first.chars())
+        });
+        if unit_word {
+            self.fields.get(rest)
+        } else {
+            None
+        }
     }
 
     /// Whether a heading title names a group of units: a group word as its
@@ -183,7 +200,7 @@ impl Vocabulary {
 
     /// Whether the label is one of the `[fields]` synonyms.
     pub fn is_known_field(&self, label: &str) -> bool {
-        self.fields.contains_key(&normalize_label(label))
+        self.field_of(&normalize_label(label)).is_some()
     }
 }
 
@@ -307,6 +324,8 @@ mod tests {
         assert_eq!(v.field_key("推定時間"), "duration");
         assert_eq!(v.field_key("Target  Date:"), "target_date");
         assert_eq!(v.field_key("Focus"), "focus");
+        assert_eq!(v.field_key("Sprint Duration"), "duration");
+        assert_eq!(v.field_key("Lead Time"), "lead_time");
         assert!(v.is_known_field("TIMELINE"));
         assert!(!v.is_known_field("Focus"));
     }

@@ -78,6 +78,9 @@ pub struct Found {
     /// The heading it sits under: for a heading, the nearest heading above
     /// with a lower level; for other forms, the nearest heading above.
     pub under: Option<usize>,
+    /// Table rows elsewhere that repeat this unit (an index or summary
+    /// table): their columns are read as this unit's fields too.
+    pub also: Vec<usize>,
 }
 
 /// The heading level of a block, 0 for other blocks.
@@ -324,6 +327,7 @@ pub fn find(
             durations,
             end: range_end[h],
             under: None,
+            also: Vec::new(),
         });
     }
     found.extend(paragraph_units(blocks, vocab));
@@ -700,6 +704,7 @@ fn paragraph_units(blocks: &[Block], vocab: &Vocabulary) -> Vec<Found> {
             durations,
             end: i + 1,
             under: None,
+            also: Vec::new(),
         });
     }
     // A paragraph unit runs to the next heading, rule or paragraph unit.
@@ -802,6 +807,7 @@ fn item_units(blocks: &[Block], vocab: &Vocabulary) -> Vec<Found> {
                 durations,
                 end,
                 under: None,
+                also: Vec::new(),
             },
         ));
     }
@@ -907,13 +913,28 @@ fn row_units(
                 if text.is_empty() || text.chars().all(|c| c == '-' || c == '.' || c == '…') {
                     continue;
                 }
+                let head = heads.get(col).map_or("", String::as_str);
+                let mut durations = Vec::new();
                 let (u, title) = match classify_title(&cell.text, vocab) {
                     Some((u, s)) => (u, s.text),
+                    // `| 44 |` under `Vecka`: week 44, a week long.
+                    None if text.bytes().all(|b| b.is_ascii_digit()) && !head.is_empty() => {
+                        let title = format!("{head} {text}");
+                        let u = classify_title(&title, vocab)
+                            .map_or_else(|| heading::outline(&title), |(u, _)| u);
+                        if let Some(d) = block_length(&title, &u, None, vocab) {
+                            durations.push(TitleDuration {
+                                cell: Some(col),
+                                range: 0..cell.text.len(),
+                                ..d
+                            });
+                        }
+                        (u, title)
+                    }
                     None => {
-                        let kind = vocab_kind(heads.get(col).map_or("", String::as_str), vocab);
                         let t = heading::strip(&cell.text, &vocab.units).text;
                         let mut u = heading::outline(&t);
-                        u.kind = kind;
+                        u.kind = vocab_kind(head, vocab);
                         (u, t)
                     }
                 };
@@ -923,9 +944,10 @@ fn row_units(
                     unit: u,
                     title,
                     title_range: 0..0,
-                    durations: Vec::new(),
+                    durations,
                     end: r + 1,
                     under: None,
+                    also: Vec::new(),
                 });
             }
         }
@@ -1003,26 +1025,46 @@ fn identity(f: &Found) -> Option<(&'static str, String)> {
 /// table and bold paragraphs) is kept at its fuller place: the heading,
 /// else its first place.
 fn drop_duplicates(found: &mut Vec<Found>) {
-    let headings: std::collections::HashSet<(&'static str, String)> = found
-        .iter()
-        .filter(|f| f.form == Form::Heading)
-        .filter_map(identity)
-        .collect();
-    let titles: std::collections::HashSet<String> = found
-        .iter()
-        .filter(|f| f.form == Form::Heading)
-        .map(|f| f.title.to_lowercase())
-        .collect();
-    let mut seen = std::collections::HashSet::new();
-    found.retain(|f| {
+    use std::collections::HashMap;
+    let mut by_id: HashMap<(&'static str, String), usize> = HashMap::new();
+    let mut by_title: HashMap<String, usize> = HashMap::new();
+    for (k, f) in found.iter().enumerate() {
         if f.form == Form::Heading {
-            return true;
+            if let Some(id) = identity(f) {
+                by_id.entry(id).or_insert(k);
+            }
+            by_title.entry(f.title.to_lowercase()).or_insert(k);
         }
-        if titles.contains(&f.title.to_lowercase()) {
-            return false;
+    }
+    let mut seen = std::collections::HashSet::new();
+    // (heading, row): a table row that repeats a heading unit still states
+    // its columns (a summary table's durations), so the heading reads them.
+    let mut also: Vec<(usize, usize)> = Vec::new();
+    let mut keep = vec![true; found.len()];
+    for (k, f) in found.iter().enumerate() {
+        if f.form == Form::Heading {
+            continue;
         }
-        let Some(id) = identity(f) else { return true };
-        !headings.contains(&id) && seen.insert(id)
+        let id = identity(f);
+        let heading = by_title
+            .get(&f.title.to_lowercase())
+            .or_else(|| id.as_ref().and_then(|id| by_id.get(id)));
+        if let Some(&h) = heading {
+            keep[k] = false;
+            if f.form == Form::TableRow {
+                also.push((h, f.block));
+            }
+        } else if let Some(id) = id {
+            keep[k] = seen.insert(id);
+        }
+    }
+    for (h, row) in also {
+        found[h].also.push(row);
+    }
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        keep[k - 1]
     });
 }
 
@@ -1112,6 +1154,7 @@ fn file_unit(
         durations: Vec::new(),
         end: blocks.len(),
         under: None,
+        also: Vec::new(),
     })
 }
 
