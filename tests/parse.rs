@@ -47,6 +47,7 @@ fixture!(forms_paragraphs, "forms/paragraphs");
 fixture!(forms_labels, "forms/labels");
 fixture!(forms_file, "forms/milestones/checkout-flow");
 fixture!(forms_summary, "forms/summary");
+fixture!(forms_metadata, "forms/metadata");
 
 /// One line per unit: line, form, kind, parent line, title, duration in
 /// days (`-` for none, `ongoing`), and the sections found.
@@ -184,6 +185,17 @@ fn summary_tables_week_columns_and_section_columns_are_read() {
     assert!(build.sections["deliverables"].items.is_empty());
     assert_eq!(build.fields["owner"].value, "Ana");
     assert_eq!(doc.milestones[0].duration.as_ref().unwrap().line, 24);
+}
+
+#[test]
+fn front_matter_naming_a_unit_makes_the_file_one_and_lazy_lines_are_fields() {
+    assert_eq!(
+        units_of("forms/metadata"),
+        ["1 file sprint - Sprint issue | - | tasks"]
+    );
+    let doc = parse_fixture("forms/metadata");
+    let plans = &doc.milestones[0].fields["plans"];
+    assert_eq!((plans.value.as_str(), plans.line), ("TBD", 14));
 }
 
 #[test]

@@ -25,7 +25,7 @@ pub fn assemble(
     source: &str,
     lines: &LineIndex,
     vocab: &Vocabulary,
-    path: &str,
+    file: units::FileInfo<'_>,
 ) -> (Vec<Heading>, Vec<Milestone>) {
     let stripped: Vec<Option<Stripped>> = blocks
         .iter()
@@ -47,7 +47,7 @@ pub fn assemble(
             })
         })
         .collect();
-    let found = units::find(blocks, path, vocab, &stripped);
+    let found = units::find(blocks, file, vocab, &stripped);
     // Block index of a unit → where its range ends, so an enclosing unit
     // skips what a nested one owns.
     let mut skip_to = vec![None; blocks.len()];

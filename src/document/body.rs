@@ -337,6 +337,33 @@ impl Body<'_> {
     }
 
     fn item(&mut self, b: &Block, depth: usize, task: Option<Task>, has_children: bool) {
+        // `- Install tools` then `**Plans**: TBD` on the next line: the label
+        // continues the item lazily, but it is a field of the unit.
+        let lazy: Vec<Found> = fields::bold_fields(&b.inline.text, &b.inline.strong)
+            .into_iter()
+            .filter(|f| {
+                f.label_range.start > 0
+                    && b.inline.text[..f.label_range.start].contains('\n')
+                    && (self.vocab.is_known_field(&f.label)
+                        || self.vocab.section_exact(&f.label).is_some())
+            })
+            .collect();
+        if let Some(first) = lazy.first() {
+            let cut = b.inline.text[..first.label_range.start]
+                .rfind('\n')
+                .unwrap_or(0);
+            let mut own = b.clone();
+            own.inline = b.inline.prefix(cut);
+            if let Some(s) = own.inline.full_span() {
+                own.span.end = s.end;
+            }
+            self.item(&own, depth, task, has_children);
+            for f in &lazy {
+                self.labelled_value(&b.inline, f, b.line);
+            }
+            self.open = None;
+            return;
+        }
         self.flush_pending();
         if let Some(open) = &self.open
             && open.min_depth.is_some_and(|m| depth < m)

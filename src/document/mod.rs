@@ -85,7 +85,11 @@ fn build<'a>(
     let (front_matter, body_start) = front_matter(source, bom, &index);
     let markdown = &source[body_start..];
     let scan = blocks::scan(source, markdown, body_start, &index);
-    let (headings, milestones) = assemble::assemble(&scan.blocks, source, &index, vocab, path);
+    let file = units::FileInfo {
+        path,
+        front_matter: front_matter.as_ref().map(|f| f.text.as_str()),
+    };
+    let (headings, milestones) = assemble::assemble(&scan.blocks, source, &index, vocab, file);
     let mojibake = find_mojibake(source, bom, &scan.code_ranges, &index);
     let line_count = if with_lines { index.line_count() } else { 0 };
     let lines = (1..=line_count)

@@ -90,6 +90,27 @@ impl Inline {
     pub fn full_span(&self) -> Option<Span> {
         (!self.segs.is_empty()).then(|| self.span(0..self.text.len()))
     }
+
+    /// The first `len` bytes of the text (a character boundary), with their
+    /// source map and bold ranges.
+    pub fn prefix(&self, len: usize) -> Inline {
+        let len = len.min(self.text.len());
+        Inline {
+            text: self.text[..len].to_string(),
+            segs: self
+                .segs
+                .iter()
+                .filter(|s| s.text_start < len)
+                .cloned()
+                .collect(),
+            strong: self
+                .strong
+                .iter()
+                .filter(|r| r.start < len)
+                .map(|r| r.start..r.end.min(len))
+                .collect(),
+        }
+    }
 }
 
 /// Collapses runs of whitespace (line breaks included) to one space and trims.

@@ -151,10 +151,19 @@ fn is_aside(title: &str) -> bool {
         .any(|w| t == *w || t.ends_with(&format!(" {w}")))
 }
 
+/// What is known of a file besides its blocks.
+#[derive(Clone, Copy, Debug)]
+pub struct FileInfo<'a> {
+    /// The path as given.
+    pub path: &'a str,
+    /// The text of its YAML front matter, if any.
+    pub front_matter: Option<&'a str>,
+}
+
 /// Every unit of the document, in block order.
 pub fn find(
     blocks: &[Block],
-    path: &str,
+    file: FileInfo<'_>,
     vocab: &Vocabulary,
     stripped: &[Option<Stripped>],
 ) -> Vec<Found> {
@@ -332,7 +341,7 @@ pub fn find(
     }
     found.extend(paragraph_units(blocks, vocab));
     found.extend(item_units(blocks, vocab));
-    found.extend(row_units(blocks, path, vocab, &hs, &found));
+    found.extend(row_units(blocks, file.path, vocab, &hs, &found));
     found.sort_by_key(|f| f.block);
     drop_duplicates(&mut found);
     for f in &mut found {
@@ -342,7 +351,7 @@ pub fn find(
         };
     }
     if found.is_empty()
-        && let Some(f) = file_unit(blocks, path, vocab, &hs, stripped)
+        && let Some(f) = file_unit(blocks, file, vocab, &hs, stripped)
     {
         found.push(f);
     }
@@ -1073,13 +1082,13 @@ fn drop_duplicates(found: &mut Vec<Found>) {
 /// `sprint-03-….md`, an issue template), and it has a plan's sections.
 fn file_unit(
     blocks: &[Block],
-    path: &str,
+    file: FileInfo<'_>,
     vocab: &Vocabulary,
     hs: &[usize],
     stripped: &[Option<Stripped>],
 ) -> Option<Found> {
     let h1 = hs.iter().copied().find(|&h| level(&blocks[h]) == 1);
-    let lower = path.to_lowercase().replace('\\', "/");
+    let lower = file.path.to_lowercase().replace('\\', "/");
     let parts: Vec<&str> = lower.split('/').collect();
     // A path word that names one unit (`sprint-03.md`, `MILESTONE_002.md`),
     // or a folder of them (`milestones/get_opportunities.md`). Calendar and
@@ -1122,7 +1131,24 @@ fn file_unit(
             .iter()
             .any(|w| t.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
     });
-    if !(by_title || by_path && !plan_title) || (sections == 0 && !checklist) {
+    // Front matter that names one unit (`name: Milestone Issue Template`,
+    // `title: "[Sprint] "`).
+    let by_meta = file.front_matter.is_some_and(|fm| {
+        fm.lines().any(|l| {
+            let Some((key, value)) = l.split_once(':') else {
+                return false;
+            };
+            matches!(key.trim(), "title" | "name")
+                && value
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(singular)
+        })
+    });
+    // Metadata says so outright; a title or a path needs a plan's sections
+    // or a checklist beside it.
+    let evidence = sections > 0 || checklist;
+    if !(by_meta || evidence && (by_title || by_path && !plan_title)) {
         return None;
     }
     let block = h1.filter(|&h| {
@@ -1135,12 +1161,29 @@ fn file_unit(
             s.text.clone(),
             heading::classify_loose(&s.text, vocab).unwrap_or_else(|| heading::outline(&s.text)),
         ),
-        None => (String::new(), heading::outline("")),
+        // No H1: the front matter's name or title, else the file's name.
+        None => {
+            let meta = file.front_matter.and_then(|fm| {
+                fm.lines().find_map(|l| {
+                    let (key, value) = l.split_once(':')?;
+                    let value = value.trim().trim_matches(['"', '\'']).trim();
+                    (matches!(key.trim(), "name" | "title") && !value.is_empty())
+                        .then(|| value.to_string())
+                })
+            });
+            let name = file.path.rsplit(['/', '\\']).next().unwrap_or(file.path);
+            let title = meta.unwrap_or_else(|| name.to_string());
+            (title, heading::outline(""))
+        }
     };
     let mut u = u;
     if u.keyword.is_none() {
+        let meta = file.front_matter.unwrap_or_default().to_lowercase();
         u.kind = words
             .iter()
+            .copied()
+            .chain(meta.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| singular(w))
             .map(|w| vocab_kind(w, vocab))
             .find(|k| *k != "milestone")
             .unwrap_or("milestone");
