@@ -84,7 +84,10 @@ pub(super) fn id_len(s: &str) -> Option<usize> {
         if !b.starts_with(open) {
             continue;
         }
-        let body = b[open.len()..].iter().take_while(|c| !inner_stop.contains(c)).count();
+        let body = b[open.len()..]
+            .iter()
+            .take_while(|c| !inner_stop.contains(c))
+            .count();
         let end = open.len() + body;
         if b[end..].starts_with(close) {
             let mut i = end + close.len();
@@ -117,7 +120,11 @@ pub(super) fn id_len(s: &str) -> Option<usize> {
         }
     }
     // `[IVX]{1,4}`, then `[A-Z]`
-    let roman = b.iter().take(4).take_while(|c| matches!(c, b'I' | b'V' | b'X')).count();
+    let roman = b
+        .iter()
+        .take(4)
+        .take_while(|c| matches!(c, b'I' | b'V' | b'X'))
+        .count();
     if roman > 0 {
         return Some(roman);
     }
@@ -684,10 +691,55 @@ mod tests {
         let bare = Pattern::new(r"^[MmPpSsEeRr][0-9]+(?:[.\-][0-9]+)*").unwrap();
         let version = Pattern::new(r"^[vV][0-9]+(?:\.[0-9]+)+").unwrap();
         let samples = [
-            "", "1", "12", "2.3", "1-1", "1.", "1-", "1.2.3 x", "12a", "12ab", "v1.0", "V2", "v", "va",
-            "v1.", "v1.0.3-4", "m1", "M1-1", "Ab1", "ab12.3", "A", "a", "IV", "XIII", "IIIII", "X1",
-            "Va", "{{N}}", "{{n}}.1", "{{a}b}}", "{n}", "{n", "[X]", "[X", "<n>", "<n", "{{", "Q3",
-            "P2.1", "p2", "E1.2.3", "R", "S-1", "M1.x", "v1.0a", "V2.0 Alpha", "ü1", "1️⃣", "Ⅳ",
+            "",
+            "1",
+            "12",
+            "2.3",
+            "1-1",
+            "1.",
+            "1-",
+            "1.2.3 x",
+            "12a",
+            "12ab",
+            "v1.0",
+            "V2",
+            "v",
+            "va",
+            "v1.",
+            "v1.0.3-4",
+            "m1",
+            "M1-1",
+            "Ab1",
+            "ab12.3",
+            "A",
+            "a",
+            "IV",
+            "XIII",
+            "IIIII",
+            "X1",
+            "Va",
+            "{{N}}",
+            "{{n}}.1",
+            "{{a}b}}",
+            "{n}",
+            "{n",
+            "[X]",
+            "[X",
+            "<n>",
+            "<n",
+            "{{",
+            "Q3",
+            "P2.1",
+            "p2",
+            "E1.2.3",
+            "R",
+            "S-1",
+            "M1.x",
+            "v1.0a",
+            "V2.0 Alpha",
+            "ü1",
+            "1️⃣",
+            "Ⅳ",
         ];
         let len = |p: &Pattern, s: &str| p.find(s).map(|m| m.end());
         for s in samples {

@@ -1102,12 +1102,27 @@ fn file_unit(
             kw.is_ascii() && kw.len() > 3 && w == kw
         })
     };
-    let words: Vec<&str> = parts
+    let split = |p: &'_ str| -> Vec<String> {
+        p.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let name = parts.last().copied().unwrap_or_default();
+    let stem = split(name.split('.').next().unwrap_or(name));
+    let dirs: Vec<String> = parts[..parts.len().saturating_sub(1)]
         .iter()
-        .flat_map(|p| p.split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
+        .flat_map(|p| split(p))
         .collect();
-    let by_path = words.iter().any(|w| singular(w) || vocab.is_group_title(w));
+    // A group word names a folder of units (`milestones/…`, also inside a
+    // flattened name); as the last word of the file's name (`MILESTONES.md`,
+    // `no-milestones.md`) it names a list of them, not one.
+    let by_path = dirs.iter().any(|w| singular(w) || vocab.is_group_title(w))
+        || stem.iter().any(|w| singular(w))
+        || stem[..stem.len().saturating_sub(1)]
+            .iter()
+            .any(|w| vocab.is_group_title(w));
+    let words: Vec<&str> = dirs.iter().chain(&stem).map(String::as_str).collect();
     let h1_title = h1
         .and_then(|h| stripped[h].as_ref())
         .map(|s| s.text.as_str());
@@ -1227,6 +1242,26 @@ mod tests {
                 ("heading".to_string(), 17, "Beta launch".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn a_folder_of_milestones_holds_one_per_file_but_a_file_named_for_them_does_not() {
+        let md = "# Checkout\n\n## Goals\n\n- Pay in one step\n";
+        let at = |path: &str| {
+            parse(path, md, &ParseOptions::default())
+                .milestones
+                .into_iter()
+                .map(|m| (m.form, m.line))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(at("docs/milestones/checkout.md"), [("file".to_string(), 1)]);
+        assert_eq!(
+            at("docs__milestones__checkout.md"),
+            [("file".to_string(), 1)]
+        );
+        assert_eq!(at("docs/sprint-03-checkout.md"), [("file".to_string(), 1)]);
+        assert!(at("docs/MILESTONES.md").is_empty());
+        assert!(at("docs/rules/no-milestones.md").is_empty());
     }
 
     #[test]
