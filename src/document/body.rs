@@ -321,18 +321,8 @@ impl Body<'_> {
             },
         );
         if let Some(name) = section {
-            self.ensure_section(&name, label, line, label_span);
-            let item = Item {
-                text: value,
-                checked: None,
-                state: None,
-                depth: 0,
-                line: self.lines.line_of(value_span.start),
-                span: value_span,
-            };
-            if let Some(s) = self.sections.get_mut(&name) {
-                s.items.push(item);
-            }
+            let item = plain_item(value, self.lines.line_of(value_span.start), value_span);
+            self.add_item(&name, label, line, label_span, item);
         }
     }
 
@@ -444,15 +434,12 @@ impl Body<'_> {
             self.implicit = Some(depth);
         }
         let span = clamp_span(self.source, b.span);
-        self.ensure_section("tasks", "", b.line, span);
         let item = make_item(
             b,
             depth.saturating_sub(self.implicit.unwrap_or(depth)),
             task,
         );
-        if let Some(s) = self.sections.get_mut("tasks") {
-            s.items.push(item);
-        }
+        self.add_item("tasks", "", b.line, span, item);
     }
 
     /// One cell of a table row unit, under its column's header.
@@ -504,8 +491,6 @@ impl Body<'_> {
                         | "项目"
                         | "項目"
                 ) || self.vocab.is_known_field(&first));
-        }
-        if header {
             // `| Actividad | Entregable |`: each column a section of its own.
             self.table_sections = if self.kv_table {
                 Vec::new()
@@ -583,18 +568,8 @@ impl Body<'_> {
             let span = cell
                 .full_span()
                 .map_or(b.span, |s| clamp_span(self.source, s));
-            self.ensure_section(name, label, b.line, span);
-            let item = Item {
-                text: text.clone(),
-                checked: None,
-                state: None,
-                depth: 0,
-                line: b.line,
-                span,
-            };
-            if let Some(s) = self.sections.get_mut(name) {
-                s.items.push(item);
-            }
+            let item = plain_item(text.clone(), b.line, span);
+            self.add_item(name, label, b.line, span, item);
         }
         self.table_sections = columns;
     }
@@ -607,6 +582,15 @@ impl Body<'_> {
             min_depth: None,
             base: None,
         });
+    }
+
+    /// Adds `item` to section `name`, which is created (labelled `label`, at
+    /// `line`/`span`) when it is new.
+    fn add_item(&mut self, name: &str, label: &str, line: usize, span: Span, item: Item) {
+        self.ensure_section(name, label, line, span);
+        if let Some(s) = self.sections.get_mut(name) {
+            s.items.push(item);
+        }
     }
 
     fn ensure_section(&mut self, name: &str, label: &str, line: usize, span: Span) {
@@ -635,6 +619,18 @@ impl Body<'_> {
                 },
             );
         }
+    }
+}
+
+/// An item that is no task and not nested: a value, a table cell.
+fn plain_item(text: String, line: usize, span: Span) -> Item {
+    Item {
+        text,
+        checked: None,
+        state: None,
+        depth: 0,
+        line,
+        span,
     }
 }
 
