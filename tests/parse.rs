@@ -43,6 +43,7 @@ fixture!(single_milestone, "single-milestone");
 fixture!(forms_headings, "forms/headings");
 fixture!(forms_tables, "forms/tables");
 fixture!(forms_lists, "forms/lists");
+fixture!(forms_indented, "forms/indented");
 fixture!(forms_paragraphs, "forms/paragraphs");
 fixture!(forms_labels, "forms/labels");
 fixture!(forms_file, "forms/milestones/checkout-flow");
@@ -128,6 +129,36 @@ fn units_written_as_list_items_own_their_nested_items() {
 }
 
 #[test]
+fn an_outline_indented_into_a_code_block_is_read_as_tasks() {
+    assert_eq!(
+        units_of("forms/indented"),
+        [
+            "5 heading sprint 3 Week 1 | 5.0..5.0 | tasks",
+            "13 heading sprint 3 Week 2 | 5.0..5.0 | tasks",
+        ]
+    );
+    let doc = parse_fixture("forms/indented");
+    let tasks: Vec<(usize, usize, &str)> = doc.milestones[0].sections["tasks"]
+        .items
+        .iter()
+        .map(|i| (i.line, i.depth, i.text.as_str()))
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            (6, 0, "Learn the language."),
+            (7, 1, "Work through the book."),
+            (8, 1, "Write small programs."),
+            (10, 0, "Read about the field."),
+            (11, 1, "Collect papers."),
+        ]
+    );
+    // Code stays code.
+    assert_eq!(doc.code_blocks.len(), 1);
+    assert_eq!(doc.code_blocks[0].line, 19);
+}
+
+#[test]
 fn units_written_as_bold_or_plain_lines_run_to_the_next_one() {
     assert_eq!(
         units_of("forms/paragraphs"),
@@ -151,8 +182,15 @@ fn labels_are_read_in_every_form_and_language() {
             "36 heading phase 1 Phase 5: Abschluss | - | objectives,success_criteria",
             "45 heading phase 1 Phase 6: Maintenance | 92.0..92.0 | tasks",
             "51 heading phase 1 Phase 7: Support | ongoing | tasks",
+            "55 heading phase 1 Phase 8: Übergabe | - | deliverables",
         ]
     );
+    // A label alone on its line, its value on the next line of the paragraph.
+    let doc = parse_fixture("forms/labels");
+    let handover = &doc.milestones[7].sections["deliverables"];
+    assert_eq!(handover.label, "Ergebnis");
+    assert_eq!(handover.items[0].text, "Der Betrieb hat das Handbuch.");
+    assert_eq!(handover.items[0].line, 58);
 }
 
 #[test]

@@ -199,6 +199,13 @@ pub fn scan(source: &str, markdown: &str, offset: usize, lines: &LineIndex) -> S
                         }
                         Frame::Strong
                     }
+                    Tag::CodeBlock(CodeBlockKind::Indented)
+                        if list_depth == 0 && is_indented_outline(&source[r.clone()]) =>
+                    {
+                        outline_items(source, &r, lines, &mut out.blocks);
+                        raw = true;
+                        Frame::Other
+                    }
                     Tag::CodeBlock(kind) => {
                         let info = match kind {
                             CodeBlockKind::Fenced(info) => info.trim().to_string(),
@@ -275,6 +282,65 @@ pub fn scan(source: &str, markdown: &str, offset: usize, lines: &LineIndex) -> S
     }
     finish_items(&mut out.blocks, source);
     out
+}
+
+/// Whether an indented code block is an outline typed with indentation
+/// rather than code: some of its lines are bullets, none looks like code.
+/// Plans written in a plain editor indent their task lists by four spaces
+/// (`    Learn Rust.` / `        - Read the book.`), which Markdown turns
+/// into a code block.
+fn is_indented_outline(text: &str) -> bool {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let bullets = lines.iter().filter(|l| bullet(l).is_some()).count();
+    let code = lines.iter().any(|l| {
+        l.ends_with(['{', '}', ';', '\\', ',', '='])
+            || l.starts_with(['$', '#', '/', '<', '{', '}', '>', '|'])
+            || [" = ", "=>", "->", "::", "()", "&&", "||"]
+                .iter()
+                .any(|t| l.contains(t))
+    });
+    lines.len() >= 2 && bullets * 3 >= lines.len() && !code
+}
+
+/// The text after a bullet marker (`- `, `* `, `+ `), if the line has one.
+fn bullet(line: &str) -> Option<&str> {
+    ["- ", "* ", "+ "]
+        .iter()
+        .find_map(|m| line.strip_prefix(m))
+        .map(str::trim_start)
+}
+
+/// One list item per line of an indented outline: bullet lines one level
+/// below the plain lines they follow.
+fn outline_items(source: &str, r: &Range<usize>, lines: &LineIndex, blocks: &mut Vec<Block>) {
+    let mut at = r.start;
+    for line in source[r.clone()].split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let (depth, text) = match bullet(trimmed) {
+            Some(rest) => (1, rest),
+            None => (0, trimmed),
+        };
+        let offset = start + (text.as_ptr() as usize - line.as_ptr() as usize);
+        let range = start + (line.len() - line.trim_start().len())..offset + text.len();
+        let kind = Kind::Item {
+            depth,
+            task: None,
+            has_children: false,
+        };
+        let idx = push(blocks, kind, &range, source, lines);
+        blocks[idx]
+            .inline
+            .push(text, offset..offset + text.len(), source);
+    }
 }
 
 fn push(

@@ -219,17 +219,30 @@ impl Body<'_> {
     fn plain_lines(&mut self, inl: &Inline, line: usize) -> bool {
         let mut read = false;
         let mut at = 0;
+        // `Ergebnis:` alone on its line, the value on the lines after it in
+        // the same paragraph: those lines are the section's items.
+        let mut value_lines: Option<String> = None;
         for piece in inl.text.split('\n') {
             let start = at;
             at += piece.len() + 1;
-            let Some(mut f) = fields::plain_field(piece) else {
+            let field = fields::plain_field(piece).filter(|f| {
+                self.vocab.is_known_field(&f.label) || self.vocab.section_exact(&f.label).is_some()
+            });
+            let Some(mut f) = field else {
+                if let Some(name) = &value_lines
+                    && !piece.trim().is_empty()
+                {
+                    let name = name.clone();
+                    let span = self.span(inl, start..start + piece.len());
+                    let line = self.lines.line_of(span.start);
+                    let item = plain_item(collapse(piece), line, span);
+                    if let Some(s) = self.sections.get_mut(&name) {
+                        s.items.push(item);
+                    }
+                }
                 continue;
             };
-            let known =
-                self.vocab.is_known_field(&f.label) || self.vocab.section_exact(&f.label).is_some();
-            if !known {
-                continue;
-            }
+            value_lines = None;
             f.label_range = start + f.label_range.start..start + f.label_range.end;
             f.value_range = start + f.value_range.start..start + f.value_range.end;
             if f.value_range.is_empty() {
@@ -241,6 +254,7 @@ impl Body<'_> {
                         self.lines.line_of(span.start),
                         span,
                     );
+                    value_lines = Some(name.to_string());
                     read = true;
                 }
                 continue;
