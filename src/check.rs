@@ -681,6 +681,7 @@ impl Checker {
                     start: 0,
                     end: 0,
                 },
+                detail: false,
             }],
         };
         FileOutcome {
@@ -762,6 +763,7 @@ impl Checker {
             message: raw.message,
             help: raw.help.or_else(|| meta.help.clone()),
             location: Location::from_span(index, start, end),
+            detail: raw.detail,
         }))
     }
 }

@@ -98,6 +98,11 @@ pub struct Finding {
     pub help: Option<String>,
     /// Where it is.
     pub location: Location,
+    /// A detail of a summary finding of the same rule in the same file
+    /// (`"detail": true` in the rule's result): machine formats list it,
+    /// the formats people read show only the summary.
+    #[serde(skip)]
+    pub detail: bool,
 }
 
 impl Finding {

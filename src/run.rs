@@ -646,6 +646,9 @@ fn init(args: InitArgs) -> Result<u8, Failure> {
     }
     write_atomically(&args.path, crate::config::DEFAULT_TOML)?;
     eprintln!("wrote {}", args.path.display());
+    eprintln!(
+        "preset in force: \"recommended\"; `preset = \"strict\"` asks every milestone for objectives, a success-criteria checklist, a duration and a documentation deliverable"
+    );
     Ok(EXIT_OK)
 }
 

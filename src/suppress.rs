@@ -180,6 +180,7 @@ pub fn apply(
                 message,
                 help: Some(help.to_string()),
                 location: Location::from_span(index, d.span.0, d.span.1),
+                detail: false,
             });
         }
     };

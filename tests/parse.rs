@@ -49,6 +49,11 @@ fixture!(forms_labels, "forms/labels");
 fixture!(forms_file, "forms/milestones/checkout-flow");
 fixture!(forms_summary, "forms/summary");
 fixture!(forms_metadata, "forms/metadata");
+fixture!(status_fields, "status/fields");
+fixture!(status_tables, "status/tables");
+fixture!(status_titles, "status/titles");
+fixture!(status_checklists, "status/checklists");
+fixture!(status_lists, "status/lists");
 
 /// One line per unit: line, form, kind, parent line, title, duration in
 /// days (`-` for none, `ongoing`), and the sections found.
@@ -241,6 +246,111 @@ fn a_file_kept_in_a_milestones_folder_is_one_unit() {
     assert_eq!(
         units_of("forms/milestones/checkout-flow"),
         ["1 file milestone - Checkout flow | - | objectives,success_criteria"]
+    );
+}
+
+/// One line per unit: line, title, status (`-` for null) and progress
+/// (`checked/total`, `-` for null).
+fn statuses_of(name: &str) -> Vec<String> {
+    parse_fixture(name)
+        .milestones
+        .iter()
+        .map(|m| {
+            let status = m.status.map_or("-", |s| s.name());
+            let progress = m
+                .progress
+                .map_or("-".to_string(), |p| format!("{}/{}", p.checked, p.total));
+            format!("{} {} | {status} | {progress}", m.line, m.heading)
+        })
+        .collect()
+}
+
+#[test]
+fn a_status_field_or_column_states_status_in_words_before_emoji() {
+    assert_eq!(
+        statuses_of("status/fields"),
+        [
+            "3 Phase 1: Parser | done | -",
+            "9 Phase 2: Rules | in_progress | -",
+            // The words say more than the cross.
+            "14 Phase 3: Reports | planned | -",
+            "18 Fase 4: Pruebas | done | -",
+            // The field comes before the title's emoji.
+            "22 Phase 5: Packaging | blocked | -",
+            // Done and pending work: under way.
+            "26 Phase 6: Docs | in_progress | -",
+            // A legend of every status says none.
+            "30 Phase 7: Template | - | -",
+            "34 Phase 8: Support | in_progress | -",
+        ]
+    );
+    assert_eq!(
+        statuses_of("status/tables"),
+        [
+            "5 Requisitos aprobados | done | -",
+            "6 Diseño terminado | in_progress | -",
+            "7 Pruebas completas | planned | -",
+            "13 M1 Parser | done | -",
+            "14 M2 Rules | in_progress | -",
+            "15 M3 Reports | planned | -",
+            "16 M4 Plugins | - | -",
+            // No status column value: the emoji of the title cell.
+            "17 M5 Export | done | -",
+        ]
+    );
+}
+
+#[test]
+fn a_title_states_status_in_emoji_or_in_words_beside_the_name() {
+    assert_eq!(
+        statuses_of("status/titles"),
+        [
+            "3 Phase 1: Foundations | done | -",
+            "5 Phase 2: Core features | in_progress | -",
+            "7 Phase 3: Polish | planned | -",
+            "9 Phase 4: Billing | blocked | -",
+            "11 Phase 5: Search | done | -",
+            "13 Phase 6: Sync | in_progress | -",
+            "15 Phase 7: Export [DONE] | done | -",
+            "17 Phase 8: Mobile SHIPPED | done | -",
+            "19 Phase 9: Plugins | planned | -",
+            "21 Phase 10: Themes — Cancelled | cancelled | -",
+            "23 Phase 11: Offline mode | planned | -",
+            // Names, not statuses.
+            "25 Milestone 12: Complete Infrastructure Stack | - | -",
+            "27 Milestone 13: MVP Complete | - | -",
+            "29 Fase 14: Lanzamiento (En progreso) | in_progress | -",
+            "31 フェーズ15: 公開（完了） | done | -",
+            "33 阶段 16：部署 进行中 | in_progress | -",
+            "35 Etappe 17 — Abgeschlossen | done | -",
+            "37 Этап 18 — В работе | in_progress | -",
+            "39 Phase 19: Payments | in_progress | -",
+        ]
+    );
+    assert_eq!(
+        statuses_of("status/lists"),
+        [
+            "5 Phase 1 — Discovery | done | -",
+            "6 Phase 2 — Delivery | - | -",
+            "7 Phase 3 — Rollout | in_progress | -",
+            "8 Phase 4 — Review | blocked | -",
+            "9 Phase 5 — Pricing | in_progress | -",
+        ]
+    );
+}
+
+#[test]
+fn a_checklist_all_checked_is_done_and_progress_counts_every_depth() {
+    assert_eq!(
+        statuses_of("status/checklists"),
+        [
+            "3 Sprint 1: Setup | done | 3/3",
+            // `[~]` is a task, not a checked one.
+            "11 Sprint 2: Build | - | 2/5",
+            // The title says more than the checklist.
+            "21 Sprint 3: Polish | planned | 1/1",
+            "27 Sprint 4: Notes | - | -",
+        ]
     );
 }
 

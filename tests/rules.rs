@@ -152,7 +152,7 @@ fn the_adaptive_evaluator_builds_the_rvm_from_enough_milestones() {
         PolicySet::load(files, mlint::config::defaults_json(), false, None).expect("policies");
     let input = |n: usize| {
         let text: String = (1..=n)
-            .map(|i| format!("## Phase {i}: Step\n\n**Duration:** 2 weeks\n\n"))
+            .map(|i| format!("## Phase {i}: Step\n\n**Duration:** 6-2 weeks\n\n"))
             .collect();
         mlint::policy::value::to_value(&parse("f.md", &text, &ParseOptions::default()))
             .expect("input")
@@ -160,14 +160,12 @@ fn the_adaptive_evaluator_builds_the_rvm_from_enough_milestones() {
     let mut eval = set.adaptive_evaluator(3);
     let two = eval.evaluate(input(2)).expect("evaluates");
     assert!(!eval.uses_vm());
-    assert_eq!(
-        two.len(),
-        2 * 2,
-        "two phases without objectives or criteria"
-    );
+    // One inverted range per phase, and one finding for the file: no phase
+    // says what it is for.
+    assert_eq!(two.len(), 2 + 1, "two inverted phases without sections");
     let three = eval.evaluate(input(3)).expect("evaluates");
     assert!(eval.uses_vm());
-    assert_eq!(three.len(), 3 * 2);
+    assert_eq!(three.len(), 3 + 1);
 
     let bundled = PolicySet::load(bundled_files(), mlint::config::defaults_json(), false, None)
         .expect("policies");
@@ -188,8 +186,10 @@ fn a_file_with_many_milestones_is_evaluated_on_the_rvm_alone() {
     let text: String = (1..=400)
         .map(|i| {
             format!(
-                "## Phase {}: Step [Name]\n\n**Duration:** {} weeks\n\n### Objectives\n- Build\n\n### Deliverables\n- Code\n\n",
+                "## Phase {}: Step {}\n\n**Duration:** {} weeks\n\n### Objectives\n- Build\n\n### Deliverables\n- Code\n\n",
                 i % 50,
+                // A placeholder in a third of the headings: a plan, not a template.
+                if i % 3 == 0 { "[Name]" } else { "Build" },
                 i % 7
             )
         })

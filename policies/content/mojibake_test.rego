@@ -33,3 +33,13 @@ test_a_file_without_milestones_is_not_checked if {
 test_clean_text_passes if {
 	count(mojibake.report) == 0 with input as {"milestones": [phase], "mojibake": []}
 }
+
+test_many_garbled_places_get_one_summary_and_details if {
+	found := mojibake.report with input as {"milestones": [phase], "mojibake": [
+		garbled("ðŸš€", "🚀", "mac-roman"),
+		object.union(garbled("ðŸŽ¯", "🎯", "mac-roman"), {"line": 2}),
+	]}
+		with data.mlint.config.summarise_after as 2
+	[f.message | some f in found; not f.detail] == ["2 places hold garbled text, the first `ðŸš€` here: the file was decoded as Mac Roman and saved again"]
+	count([f | some f in found; f.detail == true]) == 2
+}

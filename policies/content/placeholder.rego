@@ -5,15 +5,21 @@
 #   heading, field values or section items: `[Project Name]`, `{{Name}}`,
 #   `{name}`, `TBD`, `XXX`, a value starting with `TODO`, `YYYY-MM-DD`, and
 #   items such as `Deliverable 1`. The patterns are `placeholders.patterns`.
-#   The duration field is left to duration/unparseable. One finding per
-#   heading, field or item, quoting every placeholder in it.
+#   Durations are left to duration/unparseable (the field, and a
+#   placeholder in the title's duration). One finding per heading, field or
+#   item, quoting every placeholder in it. A plan with
+#   `summarise_after` findings or more also gets one finding for
+#   them all, and the human, short and github formats show only that one
+#   (json, sarif and junit list every one, for tools that jump to each). In
+#   a template (`file_kind`, see `templates`) placeholders are the point and
+#   none is reported.
 # custom:
 #   level: warning
 #   help: Replace the placeholder with the real value, or remove the line.
 #   why: |
 #     A placeholder left in a plan reads as a decision that was made when it
 #     was not; readers skim past `[Date]` and assume someone chose one.
-#   options: [placeholders.patterns]
+#   options: [placeholders.patterns, summarise_after, templates]
 #   examples:
 #     fail: |
 #       ## Milestone 1: {{Name}}
@@ -23,7 +29,34 @@
 #       **Owner:** Ada
 package mlint.rules.content.placeholder
 
+import data.mlint.lib.plan
 import data.mlint.lib.result
+
+report contains f if {
+	not plan.template
+	not summarised
+	some f in each
+}
+
+# A plan left mostly unfilled: one finding says so; the others stay, marked
+# as details the human formats fold into it.
+summarised if {
+	n := data.mlint.config.summarise_after
+	n > 0
+	count(each) >= n
+	not plan.template
+}
+
+report contains object.union(f, {"detail": true}) if {
+	summarised
+	some f in each
+}
+
+report contains result.at_line(first, msg) if {
+	summarised
+	first := min({f.line | some f in each})
+	msg := sprintf("%d places hold unfilled template text, the first on this line: fill them in, or list this file under `templates` in mlint.toml", [count(each)])
+}
 
 # suspects are the milestones with a placeholder somewhere in their heading,
 # fields or items, found by one search per milestone (most hold none); each
@@ -37,27 +70,31 @@ suspects contains m if {
 	regex.match(any_placeholder, concat("\n", array.concat(array.concat([m.heading], values), sections)))
 }
 
-report contains result.at(m, msg) if {
+each contains result.at(m, msg) if {
 	some m in suspects
-	found := placeholders(m.heading)
-	msg := sprintf("%s `%s` has template text %s in its heading", [m.kind, m.heading, found])
+	# A placeholder duration in the heading (`Week X ([X weeks])`) is
+	# duration/unparseable's: it is cut out of the heading first.
+	# U+E000 (private use) stands for no such duration: it is in no heading.
+	cut := array.concat([d.text | some d in m.durations; d.source == "heading"; d.placeholder == true], ["\uE000"])[0]
+	quoted := placeholders(replace(m.heading, cut, ""))
+	msg := sprintf("%s `%s` has template text %s in its heading", [m.kind, m.heading, quoted])
 }
 
-report contains result.at(f, msg) if {
+each contains result.at(f, msg) if {
 	some m in suspects
 	some key, f in m.fields
 	key != "duration"
-	found := placeholders(f.value)
-	msg := sprintf("field `%s` of %s `%s` holds template text %s", [f.label, m.kind, m.heading, found])
+	quoted := placeholders(f.value)
+	msg := sprintf("field `%s` of %s `%s` holds template text %s", [f.label, m.kind, m.heading, quoted])
 }
 
-report contains result.at(item, msg) if {
+each contains result.at(item, msg) if {
 	some m in suspects
 	some s in m.sections
 	some item in s.items
 	not is_field_value(m, item)
-	found := placeholders(item.text)
-	msg := sprintf("an item under `%s` of %s `%s` has template text %s", [s.label, m.kind, m.heading, found])
+	quoted := placeholders(item.text)
+	msg := sprintf("an item under `%s` of %s `%s` has template text %s", [s.label, m.kind, m.heading, quoted])
 }
 
 # placeholders(text) quotes every placeholder in `text` (`[Date]`, `TBD`), or

@@ -71,3 +71,30 @@ test_an_inline_value_is_reported_once if {
 	})
 	messages(m) == {"field `Goal` of milestone `Milestone 1: Core Server` holds template text `TBD`"}
 }
+
+test_a_template_is_not_checked_for_placeholders if {
+	count(placeholder.report) == 0 with input as {"file_kind": "template", "milestones": [milestone("Milestone 1: {{Name}}")]}
+}
+
+test_a_placeholder_duration_in_the_heading_is_left_to_unparseable if {
+	d := {"text": "[X weeks]", "placeholder": true, "source": "heading", "min_days": null, "max_days": null}
+	m := object.union(milestone("Week 1 ([X weeks])"), {"durations": [d]})
+	count(placeholder.report) == 0 with input as {"milestones": [m]}
+}
+
+test_a_mostly_unfilled_plan_gets_one_summary_and_details if {
+	m := with_items(["Deliverable 1", "Deliverable 2", "Deliverable 3"])
+	found := placeholder.report with input as {"file_kind": "plan", "milestones": [m]}
+		with data.mlint.config.summarise_after as 3
+	summaries := [f | some f in found; not f.detail]
+	summaries == [{"message": "3 places hold unfilled template text, the first on this line: fill them in, or list this file under `templates` in mlint.toml", "line": 5}]
+	count([f | some f in found; f.detail == true]) == 3
+}
+
+test_fewer_than_summarise_after_are_reported_one_by_one if {
+	m := with_items(["Deliverable 1", "Deliverable 2"])
+	found := placeholder.report with input as {"milestones": [m]}
+		with data.mlint.config.summarise_after as 3
+	count(found) == 2
+	[f | some f in found; f.detail] == []
+}

@@ -1,21 +1,28 @@
 # METADATA
-# title: a milestone whose success criteria and deliverables never mention documentation
+# title: a plan whose success criteria and deliverables never mention documentation
 # description: |
-#   Reports a milestone that lists success criteria or deliverables, none of
-#   which mentions documentation. An item mentions documentation when it
-#   holds one of `documentation.keywords`: ASCII words match as whole words
-#   (no ASCII letter, digit or underscore on either side), case-insensitively,
+#   Reports a plan none of whose milestones lists documentation among its
+#   success criteria or deliverables: one finding, at the first milestone
+#   that lists any. With `documentation.per_unit = true` (the strict preset)
+#   every milestone that lists success criteria or deliverables needs its
+#   own documentation item, and each one without is reported (still one
+#   finding when none has). An item mentions documentation when it holds
+#   one of `documentation.keywords`: ASCII words match as whole words (no
+#   ASCII letter, digit or underscore on either side), case-insensitively,
 #   with an optional plural `s` (`doc` matches `Docs` but not `docker`);
-#   other words (`ドキュメント`, `文档`) match anywhere.
-#   Items at every depth count. A milestone whose heading is itself about
-#   documentation, such as `Phase 6: Documentation & Migration`, passes.
+#   other words (`ドキュメント`, `文档`) match anywhere. Items at every depth
+#   count. A milestone whose heading is itself about documentation, such as
+#   `Phase 6: Documentation & Migration`, has one. Milestones that are done
+#   or cancelled are not judged unless `check_finished` is true.
 # custom:
-#   level: error
+#   level: info
 #   help: Add a deliverable for the documentation, such as `- [ ] README updated with usage examples`.
 #   why: |
 #     Work that is not documented is not finished: the next person, or you in
-#     six months, cannot use or maintain it.
-#   options: [documentation.keywords, documentation.sections]
+#     six months, cannot use or maintain it. Information by default: many
+#     plans keep their documentation work outside the milestone lists; the
+#     strict preset makes it an error for every milestone.
+#   options: [documentation.keywords, documentation.sections, documentation.per_unit, check_finished]
 #   examples:
 #     fail: |
 #       ### Phase 2: Foundation
@@ -31,21 +38,52 @@
 #       - [ ] README with examples and usage
 package mlint.rules.docs.missing_deliverable
 
+import data.mlint.lib.plan
 import data.mlint.lib.result
 
-report contains result.at(m, msg) if {
+# listers holds the judged milestones with items in the documentation
+# sections; undocumented those of them none of whose items mentions
+# documentation.
+listers := [m | some i, _ in listed; m := plan.judged[i]]
+
+undocumented := [m |
 	some i, text in listed
-	m := input.milestones[i]
+	m := plan.judged[i]
 	not regex.match(docs_pattern, text)
-	msg := sprintf("%s `%s` lists no documentation among its success criteria or deliverables", [m.kind, m.heading])
+]
+
+# The plan mentions documentation in none of its lists.
+nowhere if {
+	undocumented != []
+	count(undocumented) == count(listers)
 }
+
+report contains result.at(undocumented[0], msg) if {
+	nowhere
+	count(undocumented) > 1
+	msg := sprintf("none of the %d %s lists documentation among its success criteria or deliverables: add one, such as `- [ ] README updated`", [count(undocumented), plan.plural(undocumented)])
+}
+
+report contains result.at(m, message(m)) if {
+	nowhere
+	count(undocumented) == 1
+	m := undocumented[0]
+}
+
+report contains result.at(m, message(m)) if {
+	not nowhere
+	data.mlint.config.documentation.per_unit
+	some m in undocumented
+}
+
+message(m) := sprintf("%s `%s` lists no documentation among its success criteria or deliverables: add one, such as `- [ ] README updated`", [m.kind, m.heading])
 
 # listed maps the index of each milestone with items in the documentation
 # sections to its heading and those sections' `text` (their items), joined
 # by line breaks (which no keyword match can run across): one search per
 # milestone.
 listed[i] := concat("\n", array.concat([m.heading], texts)) if {
-	some i, m in input.milestones
+	some i, m in plan.judged
 	texts := [s.text |
 		some name, s in m.sections
 		name in data.mlint.config.documentation.sections

@@ -17,9 +17,32 @@ reported(texts) if {
 test_a_milestone_without_documentation_is_reported if {
 	found := missing_deliverable.report with input as {"milestones": [milestone("Phase 2: Foundation", "deliverables", ["Working CLI", "Docker image"])]}
 	found == {{
-		"message": "phase `Phase 2: Foundation` lists no documentation among its success criteria or deliverables",
+		"message": "phase `Phase 2: Foundation` lists no documentation among its success criteria or deliverables: add one, such as `- [ ] README updated`",
 		"line": 3, "span": {"start": 10, "end": 33},
 	}}
+}
+
+test_a_plan_documented_nowhere_gets_one_finding if {
+	found := missing_deliverable.report with input as {"milestones": [
+		milestone("Phase 2: Foundation", "deliverables", ["Working CLI"]),
+		object.union(milestone("Phase 3: Build", "deliverables", ["Docker image"]), {"line": 9}),
+	]}
+	[[f.line, f.message] | some f in found] == [[3, "none of the 2 phases lists documentation among its success criteria or deliverables: add one, such as `- [ ] README updated`"]]
+}
+
+test_a_plan_documented_somewhere_passes_unless_per_unit if {
+	plan := {"milestones": [
+		milestone("Phase 2: Foundation", "deliverables", ["Working CLI"]),
+		object.union(milestone("Phase 3: Build", "deliverables", ["User guide"]), {"line": 9}),
+	]}
+	count(missing_deliverable.report) == 0 with input as plan
+	[f.message | some f in missing_deliverable.report] == ["phase `Phase 2: Foundation` lists no documentation among its success criteria or deliverables: add one, such as `- [ ] README updated`"] with input as plan
+		with data.mlint.config.documentation.per_unit as true
+}
+
+test_finished_milestones_are_not_judged if {
+	done := object.union(milestone("Phase 2: Foundation", "deliverables", ["Working CLI"]), {"status": "done"})
+	count(missing_deliverable.report) == 0 with input as {"milestones": [done]}
 }
 
 test_documentation_words_pass if {
@@ -77,7 +100,8 @@ test_keywords_are_matched_literally if {
 		milestone("Phase 3: Build", "deliverables", ["CXX API notes"]),
 	]}
 		with data.mlint.config.documentation.keywords as ["C++ API", "文档"]
-	[f.message | some f in found] == ["phase `Phase 3: Build` lists no documentation among its success criteria or deliverables"]
+		with data.mlint.config.documentation.per_unit as true
+	[f.message | some f in found] == ["phase `Phase 3: Build` lists no documentation among its success criteria or deliverables: add one, such as `- [ ] README updated`"]
 }
 
 test_no_keywords_means_no_item_mentions_documentation if {

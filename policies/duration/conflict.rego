@@ -31,10 +31,21 @@ report contains result.at(second, msg) if {
 	some j, second in m.durations
 	i < j
 	disagree(first, second)
-	msg := sprintf("%s `%s` lasts `%s` in its %s but `%s` in its %s", [
-		m.kind, m.heading, first.text, first.source, second.text, second.source,
+	[here, there] := places(first, second)
+	msg := sprintf("%s `%s` lasts `%s` %s but `%s` %s: make them agree", [
+		m.kind, m.heading, first.text, here, second.text, there,
 	])
 }
+
+# places names where two durations were written: `in its field` and `in its
+# heading`, or `in one field` and `in another` (start and end dates beside
+# a duration field).
+places(first, second) := ["in one field", "in another"] if {
+	first.source == second.source
+	first.source == "field"
+} else := ["in its heading", "and in its heading"] if {
+	first.source == second.source
+} else := [sprintf("in its %s", [first.source]), sprintf("in its %s", [second.source])]
 
 # bounds are a readable duration's [low, high], in order even when the range
 # was written inverted (inverted-range reports that).

@@ -18,13 +18,13 @@ messages(durations) := {f.message | some f in found} if {
 test_disagreeing_durations_are_reported_at_the_second if {
 	found := conflict.report with input as {"milestones": [milestone([field("3-4 weeks", 21, 28), heading("1 week", 7, 7)])]}
 	found == {{
-		"message": "sprint `Sprint 1: Quick Win` lasts `3-4 weeks` in its field but `1 week` in its heading",
+		"message": "sprint `Sprint 1: Quick Win` lasts `3-4 weeks` in its field but `1 week` in its heading: make them agree",
 		"line": 3, "span": {"start": 34, "end": 40},
 	}}
 }
 
 test_a_longer_second_duration_is_reported_too if {
-	messages([field("1 week", 7, 7), heading("2-3 weeks", 14, 21)]) == {"sprint `Sprint 1: Quick Win` lasts `1 week` in its field but `2-3 weeks` in its heading"}
+	messages([field("1 week", 7, 7), heading("2-3 weeks", 14, 21)]) == {"sprint `Sprint 1: Quick Win` lasts `1 week` in its field but `2-3 weeks` in its heading: make them agree"}
 }
 
 test_overlapping_ranges_pass if {
@@ -63,7 +63,11 @@ test_work_that_fits_in_its_window_passes if {
 test_work_longer_than_its_window_is_reported if {
 	m := {"kind": "phase", "heading": "Phase 1: Foundation", "durations": [effort("3-4 weeks", 21, 28), window("Weeks 1-2", 14, "heading")]}
 	conflict.report == {{
-		"message": "phase `Phase 1: Foundation` lasts `3-4 weeks` in its field but `Weeks 1-2` in its heading",
+		"message": "phase `Phase 1: Foundation` lasts `3-4 weeks` in its field but `Weeks 1-2` in its heading: make them agree",
 		"line": 1, "span": {"start": 0, "end": 4},
 	}} with input as {"milestones": [m]}
+}
+
+test_two_fields_are_named_as_two_places if {
+	messages([field("3 weeks", 21, 21), field("2025-03-16 – 2025-03-29", 14, 14)]) == {"sprint `Sprint 1: Quick Win` lasts `3 weeks` in one field but `2025-03-16 – 2025-03-29` in another: make them agree"}
 }

@@ -4,8 +4,10 @@ import data.mlint.rules.duration.missing
 
 milestone(d) := {
 	"heading": "Phase 1: Research", "kind": "phase", "line": 3,
-	"span": {"start": 10, "end": 32}, "duration": d,
+	"span": {"start": 10, "end": 32}, "duration": d, "parent_line": null,
 }
+
+week := object.union(ongoing, {"text": "1 week", "min_days": 7, "max_days": 7, "ongoing": false})
 
 ongoing := {
 	"text": "Ongoing", "min_days": null, "max_days": null, "ongoing": true,
@@ -14,7 +16,36 @@ ongoing := {
 
 test_a_milestone_without_duration_is_reported if {
 	found := missing.report with input as {"milestones": [milestone(null)]}
-	found == {{"message": "phase `Phase 1: Research` states no duration", "line": 3, "span": {"start": 10, "end": 32}}}
+	found == {{"message": "phase `Phase 1: Research` states no duration: add one, such as `**Duration:** 2 weeks`", "line": 3, "span": {"start": 10, "end": 32}}}
+}
+
+test_a_file_where_no_milestone_states_a_duration_gets_one_finding if {
+	second := object.union(milestone(null), {"heading": "Phase 2: Build", "line": 9, "span": {"start": 90, "end": 105}})
+	found := missing.report with input as {"milestones": [milestone(null), second]}
+	found == {{"message": "none of the 2 phases states a duration: add one under each, such as `**Duration:** 2 weeks`", "line": 3, "span": {"start": 10, "end": 32}}}
+}
+
+test_when_some_milestones_state_one_the_others_are_reported_each if {
+	second := object.union(milestone(null), {"heading": "Phase 2: Build", "line": 9})
+	third := object.union(milestone(week), {"heading": "Phase 3: Ship", "line": 15})
+	found := missing.report with input as {"milestones": [milestone(null), second, third]}
+	{[f.line, f.message] | some f in found} == {
+		[3, "phase `Phase 1: Research` states no duration: add one, such as `**Duration:** 2 weeks`"],
+		[9, "phase `Phase 2: Build` states no duration: add one, such as `**Duration:** 2 weeks`"],
+	}
+}
+
+test_finished_milestones_are_not_judged_unless_asked if {
+	done := object.union(milestone(null), {"status": "done"})
+	cancelled := object.union(milestone(null), {"status": "cancelled", "line": 9})
+	count(missing.report) == 0 with input as {"milestones": [done, cancelled, milestone(week)]}
+	count(missing.report) == 2 with input as {"milestones": [done, cancelled, milestone(week)]}
+		with data.mlint.config.check_finished as true
+}
+
+test_a_milestone_holding_others_is_not_judged if {
+	child := object.union(milestone(week), {"line": 5, "parent_line": 3})
+	count(missing.report) == 0 with input as {"milestones": [milestone(null), child]}
 }
 
 test_a_stated_duration_passes if {

@@ -5,14 +5,15 @@
 #   every depth) outnumber what fits in its duration:
 #   `duration.items_per_week` per week of the upper bound, and never fewer
 #   than `duration.min_items`. The duration judged is the one that applies;
-#   ongoing, unreadable and inverted durations are skipped.
+#   ongoing, unreadable and inverted durations are skipped, and so are
+#   milestones that are done or cancelled unless `check_finished` is true.
 # custom:
 #   level: warning
 #   help: Move some items to a later milestone, or give this one more time.
 #   why: |
 #     A short milestone with a long list of outcomes is a plan that will slip;
 #     the list is usually a wish list, not a commitment.
-#   options: [duration.items_per_week, duration.min_items, duration.counted_sections]
+#   options: [duration.items_per_week, duration.min_items, duration.counted_sections, check_finished]
 #   examples:
 #     fail: |
 #       ### Sprint 1: Quick Win
@@ -37,10 +38,11 @@
 package mlint.rules.duration.overloaded
 
 import data.mlint.lib.duration
+import data.mlint.lib.plan
 import data.mlint.lib.result
 
 report contains result.at(m, msg) if {
-	some m in input.milestones
+	some m in plan.judged
 	d := m.duration
 	duration.judged(d)
 	cfg := data.mlint.config.duration

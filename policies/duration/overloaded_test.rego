@@ -19,12 +19,25 @@ milestone(d, criteria, deliverables) := {
 	},
 }
 
+# The tests judge against the strict preset's minimum of 5 items.
 messages(m) := {f.message | some f in found} if {
 	found := overloaded.report with input as {"milestones": [m]}
+		with data.mlint.config.duration.min_items as 5
+}
+
+test_by_default_ten_items_always_fit if {
+	count(overloaded.report) == 0 with input as {"milestones": [milestone(duration("1 day", 1, 1), items(5, 0), items(5, 0))]}
+	count(overloaded.report) == 1 with input as {"milestones": [milestone(duration("1 day", 1, 1), items(6, 0), items(5, 0))]}
+}
+
+test_finished_milestones_are_not_judged if {
+	done := object.union(milestone(duration("1 day", 1, 1), items(6, 0), items(5, 0)), {"status": "done"})
+	count(overloaded.report) == 0 with input as {"milestones": [done]}
 }
 
 test_too_many_items_for_a_short_duration_are_reported if {
 	found := overloaded.report with input as {"milestones": [milestone(duration("2 days", 2, 2), items(3, 0), items(3, 0))]}
+		with data.mlint.config.duration.min_items as 5
 	found == {{
 		"message": "sprint `Sprint 1: Quick Win` has 6 success criteria and deliverables for `2 days`: more than 5",
 		"line": 3, "span": {"start": 10, "end": 32},
@@ -46,10 +59,10 @@ test_nested_items_count if {
 }
 
 test_thresholds_come_from_the_configuration if {
-	msgs := messages(milestone(duration("1 week", 7, 7), items(2, 0), items(2, 0)))
+	found := overloaded.report with input as {"milestones": [milestone(duration("1 week", 7, 7), items(2, 0), items(2, 0))]}
 		with data.mlint.config.duration.items_per_week as 3
 		with data.mlint.config.duration.min_items as 1
-	msgs == {"sprint `Sprint 1: Quick Win` has 4 success criteria and deliverables for `1 week`: more than 3"}
+	{f.message | some f in found} == {"sprint `Sprint 1: Quick Win` has 4 success criteria and deliverables for `1 week`: more than 3"}
 }
 
 test_unjudged_durations_are_skipped if {

@@ -2,10 +2,11 @@
 # title: a milestone that may last less than its kind needs
 # description: |
 #   Reports a milestone whose duration's lower bound is below
-#   `duration.min_days` for its kind (by default 5 days for a sprint, 1 day
-#   for a milestone or phase). The duration judged is the one that applies
-#   (the field's, else the heading's); ongoing, unreadable and inverted
-#   durations are left to other rules.
+#   `duration.min_days` for its kind (by default half a day for a sprint, no
+#   minimum for a milestone or phase, which may well last an hour; the
+#   strict preset asks for 5 days and 1 day). The duration judged is the
+#   one that applies (the field's, else the heading's); ongoing, unreadable
+#   and inverted durations are left to other rules.
 # custom:
 #   level: warning
 #   help: Merge the work into a neighbouring unit, or check the unit of the estimate (hours or days?).
@@ -16,7 +17,7 @@
 #   examples:
 #     fail: |
 #       ### Sprint 3: Spike
-#       **Duration:** 2 days
+#       **Duration:** 2 hours
 #     pass: |
 #       ### Sprint 3: Spike
 #       **Duration:** 1 week

@@ -9,12 +9,26 @@ duration(text, min, max) := {
 	"placeholder": false, "source": "heading", "line": 3, "span": {"start": 20, "end": 26},
 }
 
+# The strict preset's minimums; the tests below judge against them.
+strict := {"sprint": 5, "milestone": 1, "phase": 1}
+
 messages(m) := {f.message | some f in found} if {
 	found := too_short.report with input as {"milestones": [m]}
+		with data.mlint.config.duration.min_days as strict
+}
+
+test_by_default_a_sprint_needs_half_a_day_and_a_phase_nothing if {
+	found := too_short.report with input as {"milestones": [
+		milestone("sprint", duration("2 hours", 0.25, 0.25)),
+		milestone("phase", duration("30 minutes", 0.0625, 0.0625)),
+		milestone("sprint", duration("2 days", 2, 2)),
+	]}
+	[f.message | some f in found] == ["sprint `Sprint 3: Spike` lasts `2 hours`: shorter than the minimum of 0.5 days for a sprint"]
 }
 
 test_a_short_sprint_is_reported if {
 	found := too_short.report with input as {"milestones": [milestone("sprint", duration("2 days", 2, 2))]}
+		with data.mlint.config.duration.min_days as strict
 	found == {{
 		"message": "sprint `Sprint 3: Spike` lasts `2 days`: shorter than the minimum of 5 days for a sprint",
 		"line": 3, "span": {"start": 20, "end": 26},
@@ -36,8 +50,9 @@ test_the_minimum_depends_on_the_kind if {
 }
 
 test_a_minimum_of_whole_weeks_is_said_in_weeks if {
-	msgs := messages(milestone("sprint", duration("10 days", 10, 10))) with data.mlint.config.duration.min_days.sprint as 14
-	msgs == {"sprint `Sprint 3: Spike` lasts `10 days`: shorter than the minimum of 2 weeks for a sprint"}
+	found := too_short.report with input as {"milestones": [milestone("sprint", duration("10 days", 10, 10))]}
+		with data.mlint.config.duration.min_days.sprint as 14
+	{f.message | some f in found} == {"sprint `Sprint 3: Spike` lasts `10 days`: shorter than the minimum of 2 weeks for a sprint"}
 }
 
 test_ongoing_unreadable_and_inverted_are_skipped if {

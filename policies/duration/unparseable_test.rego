@@ -42,3 +42,15 @@ test_an_inverted_range_is_left_to_inverted_range if {
 test_ongoing_passes if {
 	count(messages([object.union(duration("Ongoing", null, null), {"ongoing": true})])) == 0
 }
+
+test_a_template_keeps_its_duration_slots if {
+	slot := object.union(duration("[X weeks]", null, null), {"placeholder": true})
+	prose := duration("Expected duration of Milestone 1", null, null)
+	count(unparseable.report) == 0 with input as {"file_kind": "template", "milestones": [milestone([slot, prose])]}
+	count(unparseable.report) == 2 with input as {"file_kind": "plan", "milestones": [milestone([slot, prose])]}
+}
+
+test_a_finished_milestone_is_still_checked if {
+	m := object.union(milestone([duration("soon", null, null)]), {"status": "done"})
+	count(unparseable.report) == 1 with input as {"milestones": [m]}
+}

@@ -44,3 +44,18 @@ test_other_sections_may_be_plain_lists if {
 test_an_empty_section_is_left_to_empty_section if {
 	count(findings("deliverables", [])) == 0
 }
+
+test_a_file_with_no_checklist_at_all_gets_one_finding if {
+	second := object.union(milestone("deliverables", [item(null, 0, 14)]), {"heading": "Phase 3: Ship", "line": 11})
+	found := not_checklist.report with input as {"milestones": [milestone("deliverables", [item(null, 0, 4), item(null, 0, 5)]), second]}
+	found == {{
+		"message": "none of the 2 success-criteria and deliverable lists in this file is a checklist: write their items as `- [ ] …` so progress can be ticked off",
+		"line": 2, "span": {"start": 18, "end": 34},
+	}}
+}
+
+test_plain_lists_beside_checklists_are_reported_each if {
+	second := object.union(milestone("deliverables", [item(false, 0, 14)]), {"heading": "Phase 3: Ship", "line": 11})
+	found := not_checklist.report with input as {"milestones": [milestone("deliverables", [item(null, 0, 4), item(null, 0, 5)]), second]}
+	{f.message | some f in found} == {"none of the 2 items under `Deliverables` of phase `Phase 2: Build` is a checkbox"}
+}

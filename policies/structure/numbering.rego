@@ -4,7 +4,10 @@
 #   Reports a milestone whose number repeats an earlier one of the same kind
 #   and keyword, or is lower than the one just before it. Numbers compare by
 #   their runs of digits, part by part: `M1` is 1, `2.3` is 2 then 3, so `1.10`
-#   comes after `1.9`. Identifiers without digits (`He`, `Li`) are skipped.
+#   comes after `1.9`; letters after a digit are a part too, so `6b` comes
+#   after `6` and `2.1` after `2`, and neither repeats it. Identifiers
+#   without digits (`He`, `Li`) are skipped, and so is the order of a list
+#   numbered downwards throughout (newest first).
 #   Only milestones under the same parent heading are compared, so numbering
 #   may restart inside each phase.
 # custom:
@@ -27,17 +30,34 @@ package mlint.rules.structure.numbering
 
 import data.mlint.lib.result
 
-# numbered holds [milestone, digits, group] for each numbered milestone, in
-# document order. The group is kind, keyword (compared case-insensitively;
-# json.marshal keeps a missing one, null, apart from every keyword, and costs
-# less than a function call) and parent heading's line (null for none):
-# numbering may restart under each parent.
-numbered := [[m, digits, group] |
+# numbered holds [milestone, digits, group, identity] for each numbered
+# milestone, in document order. The digits are the number's runs of
+# digits; its identity adds its letters after the first digit: `Fase 6b`
+# is [6] and `b`, so it repeats neither `6` nor `6c`, and is not lower
+# than `6`; `2.1` is [2, 1] and `M6.0` [6, 0].
+# The group is kind, keyword (compared case-insensitively; json.marshal
+# keeps a missing one, null, apart from every keyword, and costs less than
+# a function call) and parent heading's line (null for none): numbering may
+# restart under each parent.
+numbered := [[m, digits, group, [digits, letters(m.number)]] |
 	some i, m in candidates
 	digits := [to_number(d) | some d in split(runs[i], " "); d != ""]
 	count(digits) > 0
 	group := [m.kind, lower(json.marshal(m.keyword)), m.parent_line]
 ]
+
+# letters(number) is what a number holds besides digits, separators and
+# what comes before its first digit (`M` of `M6`, `v` of `v2`): `b` of `6b`.
+# String replacement, not a regular expression: no pattern to compile.
+letters(number) := strings.replace_n(not_letters, lower(substring(number, first_digit(number), -1)))
+
+first_digit(number) := min([i |
+	some d in ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]
+	i := indexof(number, d)
+	i >= 0
+])
+
+not_letters := {c: "" | some c in ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", ".", "-", "_", " ", "/", "–"]}
 
 candidates := [m | some m in input.milestones; m.number != null]
 
@@ -61,7 +81,7 @@ placed := sort([[n[2], j] | some j, n in numbered])
 # keyed sorts the numbered milestones by group, number and position, so that
 # a repeated number sits right after the earlier milestone it repeats: one
 # sort instead of comparing every pair.
-keyed := sort([[n[2], n[1], j] | some j, n in numbered])
+keyed := sort([[n[2], n[3], j] | some j, n in numbered])
 
 # continues[k] holds when keyed[k] has the group and number of keyed[k - 1].
 continues contains k if {
@@ -100,10 +120,30 @@ report contains result.at(later, msg) if {
 	[previous_group, i] := placed[k - 1]
 	previous_group == group
 	not repeats[j]
-	[later, digits, _] := numbered[j]
-	[earlier, before, _] := numbered[i]
+	not newest_first[group]
+	[later, digits, _, _] := numbered[j]
+	[earlier, before, _, _] := numbered[i]
 	digits < before
 	msg := sprintf("%s `%s` is numbered `%s`, lower than `%s` on line %d before it", [
 		later.kind, later.heading, later.number, earlier.number, earlier.line,
 	])
+}
+
+# newest_first holds the groups of three or more numbered downwards
+# throughout (`Milestone 003`, `002`, `001`): they list the newest first on
+# purpose. Two in a row downwards may as well be a mistake.
+newest_first contains group if {
+	some k, [group, _] in placed
+	[two_on, _] := placed[k + 2] # `placed` is sorted by group: three in a row
+	two_on == group
+	not rises[group]
+}
+
+# rises holds the groups where some number is above the one before it.
+rises contains group if {
+	some k, [group, j] in placed
+	k > 0
+	[previous_group, i] := placed[k - 1]
+	previous_group == group
+	numbered[j][1] > numbered[i][1]
 }

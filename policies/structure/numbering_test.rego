@@ -95,3 +95,17 @@ test_a_number_is_compared_with_the_one_before_it_in_its_group if {
 		"sprint `Phase 1: Work` is numbered `1`, lower than `5` on line 10 before it",
 	}
 }
+
+test_a_letter_after_the_number_is_a_sub_number if {
+	count(messages([phase("6", 1), phase("6b", 10), phase("7", 20)])) == 0
+	count(messages([phase("2", 1), phase("2.1", 10), phase("2.2", 20), phase("3", 30)])) == 0
+	count(messages([phase("M6", 1), phase("M6.0", 10), phase("M6.7", 20)])) == 0
+	count(messages([phase("6b", 1), phase("6", 10)])) == 0
+	messages([phase("6", 1), phase("6b", 10), phase("6", 20)]) == {"phase `Phase 6: Work` repeats the number `6` of `Phase 6: Work` on line 1"}
+}
+
+test_a_list_numbered_downwards_throughout_is_newest_first if {
+	count(messages([phase("003", 1), phase("002", 10), phase("001", 20)])) == 0
+	messages([phase("3", 1), phase("2", 10), phase("2", 20)]) == {"phase `Phase 2: Work` repeats the number `2` of `Phase 2: Work` on line 10"}
+	messages([phase("3", 1), phase("1", 10), phase("2", 20)]) == {"phase `Phase 1: Work` is numbered `1`, lower than `3` on line 1 before it"}
+}

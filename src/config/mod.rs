@@ -135,6 +135,7 @@ impl Config {
         let defaults = defaults_json();
         let table = table.into_inner();
         v.merge_table(&table, &defaults, &mut data, "");
+        v.apply_preset(&mut data);
         v.check_semantics(&data, &root);
         let mut errors = v.errors;
         errors.sort_by_key(|e| e.span.as_ref().map(|s| s.start).unwrap_or(0));
@@ -437,9 +438,10 @@ impl Validator<'_> {
     }
 
     /// `[extend.sections]`, `[extend.fields]`, `[extend.keywords]`,
-    /// `[extend.documentation]`: lists appended to the defaults.
+    /// `[extend.status]`, `[extend.documentation]`: lists appended to the
+    /// defaults.
     fn extend(&mut self, v: &toml::Spanned<DeValue<'_>>, out: &mut Value) {
-        const EXTENDABLE: [&str; 4] = ["sections", "fields", "keywords", "documentation"];
+        const EXTENDABLE: [&str; 5] = ["sections", "fields", "keywords", "status", "documentation"];
         let DeValue::Table(t) = v.get_ref() else {
             self.error(
                 Some(v.span()),
@@ -460,7 +462,10 @@ impl Validator<'_> {
                         "`extend.{name}` cannot be extended{}",
                         crate::suggest::did_you_mean(&name, &EXTENDABLE)
                     ),
-                    Some("extendable: `sections`, `fields`, `keywords`, `documentation`".into()),
+                    Some(
+                        "extendable: `sections`, `fields`, `keywords`, `status`, `documentation`"
+                            .into(),
+                    ),
                 );
                 continue;
             }
@@ -484,7 +489,7 @@ impl Validator<'_> {
                 };
                 let target = out.get_mut(&name).and_then(|t| t.as_object_mut());
                 let Some(target) = target else { continue };
-                let fixed_keys = name == "keywords" || name == "documentation";
+                let fixed_keys = matches!(name.as_str(), "keywords" | "status" | "documentation");
                 if fixed_keys && !target.contains_key(&list_name) {
                     let known: Vec<String> = target.keys().cloned().collect();
                     self.error(
@@ -510,10 +515,68 @@ impl Validator<'_> {
         }
     }
 
+    /// `preset = "strict"`: the preset's values for every key this file
+    /// does not set itself, and its rule levels before the file's own.
+    fn apply_preset(&mut self, data: &mut Value) {
+        let name = data
+            .get("preset")
+            .and_then(Value::as_str)
+            .unwrap_or("recommended")
+            .to_string();
+        let presets = data.get("presets").cloned().unwrap_or(Value::Null);
+        let Some(preset) = presets.get(&name).and_then(Value::as_object) else {
+            let known: Vec<String> = presets
+                .as_object()
+                .map(|m| m.keys().cloned().collect())
+                .unwrap_or_default();
+            let span = self.find_span(&name);
+            self.error(
+                span,
+                format!(
+                    "unknown preset `{name}`{}",
+                    crate::suggest::did_you_mean(&name, &known)
+                ),
+                Some(format!(
+                    "presets: {}",
+                    known
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            );
+            return;
+        };
+        let origin = format!("preset {name}");
+        for (key, value) in preset {
+            if key == "rules" {
+                let own: Vec<String> = self.rules.iter().map(|r| r.0.clone()).collect();
+                let mut levels = Vec::new();
+                for (id, level) in value.as_object().into_iter().flatten() {
+                    if own.contains(id) {
+                        continue;
+                    }
+                    let level = match level.as_str() {
+                        Some("off") => None,
+                        Some(l) => Severity::parse(l),
+                        None => None,
+                    };
+                    self.origins.insert(format!("rules.{id}"), origin.clone());
+                    levels.push((id.clone(), level, None));
+                }
+                levels.append(&mut self.rules);
+                self.rules = levels;
+                continue;
+            }
+            let own = self.origins.clone();
+            overlay_at(data, key, value, &own, &origin, &mut self.origins, key);
+        }
+    }
+
     /// Checks that need the merged values: globs compile, policy
     /// directories exist, numbers are positive.
     fn check_semantics(&mut self, data: &Value, root: &Path) {
-        for key in ["include", "exclude"] {
+        for key in ["include", "exclude", "templates"] {
             for g in data
                 .get(key)
                 .and_then(Value::as_array)
@@ -588,6 +651,37 @@ impl Validator<'_> {
                 let indent = line.len() - line.trim_start().len();
                 start + indent..start + indent + key.len()
             })
+    }
+}
+
+/// Sets `data[key]` to the preset's `value`, table by table, leaving every
+/// key the configuration file set itself (`own` holds their dotted names).
+fn overlay_at(
+    data: &mut Value,
+    key: &str,
+    value: &Value,
+    own: &BTreeMap<String, String>,
+    origin: &str,
+    origins: &mut BTreeMap<String, String>,
+    dotted: &str,
+) {
+    let Value::Object(map) = data else { return };
+    match (value, map.get_mut(key)) {
+        (Value::Object(inner), Some(target @ Value::Object(_))) => {
+            for (k, v) in inner {
+                let deeper = format!("{dotted}.{k}");
+                overlay_at(target, k, v, own, origin, origins, &deeper);
+            }
+        }
+        _ => {
+            let set_here = own
+                .keys()
+                .any(|k| k == dotted || k.starts_with(&format!("{dotted}.")));
+            if !set_here {
+                map.insert(key.to_string(), value.clone());
+                origins.insert(dotted.to_string(), origin.to_string());
+            }
+        }
     }
 }
 

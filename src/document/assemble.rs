@@ -16,6 +16,7 @@ use super::heading::{self, Stripped};
 use super::lines::LineIndex;
 use super::model::{Duration, Heading, Milestone, Section, Span};
 use super::options::Vocabulary;
+use super::status;
 use super::text::{clamp_span, collapse};
 use super::units::{self, Form, level};
 
@@ -256,6 +257,38 @@ fn build(
         Some(b) => collapse(&b.inline.text[f.title_range.clone()]),
         None => String::new(),
     };
+    // A row's title is one of its cells; the others are fields already. An
+    // item's or a paragraph's title is part of a line whose rest (`🚧`,
+    // `(completed 2026-03-01)`) may state its status.
+    let status_title = match hb {
+        Some(b) if f.form == Form::TableRow => match &b.kind {
+            Kind::Row { cells, .. } => cells
+                .iter()
+                .map(|c| collapse(&c.text))
+                .find(|c| !f.title.is_empty() && c.contains(f.title.as_str()))
+                .unwrap_or_default(),
+            _ => String::new(),
+        },
+        Some(b) if f.form == Form::Paragraph || f.form == Form::ListItem => {
+            let t = &b.inline.text;
+            let at = f.title_range.start.min(t.len());
+            let start = t[..at].rfind('\n').map_or(0, |i| i + 1);
+            let end = t[at..].find('\n').map_or(t.len(), |i| at + i);
+            collapse(&t[start..end])
+        }
+        _ => text.clone(),
+    };
+    let task = match hb.map(|b| &b.kind) {
+        Some(Kind::Item { task, .. }) if f.form == Form::ListItem => *task,
+        _ => None,
+    };
+    let (status, progress) = status::read(
+        &vocab.statuses,
+        &status_title,
+        task,
+        &body.fields,
+        &sections,
+    );
     let line = hb.map_or(1, |b| b.line);
     Milestone {
         heading: f.title.clone(),
@@ -274,6 +307,8 @@ fn build(
         durations,
         sections,
         fields: body.fields,
+        status,
+        progress,
     }
 }
 

@@ -335,7 +335,11 @@ fn normalize(text: &str) -> String {
             '\u{a0}' => ' ',
             _ => c,
         })
-        .collect()
+        .collect::<String>()
+        .replace("half a day", "0.5 day")
+        .replace("half-day", "0.5 day")
+        .replace("half day", "0.5 day")
+        .replace("half a week", "0.5 week")
 }
 
 fn read_length(norm: &str, units: &Units) -> Option<Reading> {

@@ -19,6 +19,8 @@ pub mod model;
 pub mod mojibake;
 pub mod options;
 mod pattern;
+mod status;
+mod template;
 mod text;
 mod units;
 
@@ -29,6 +31,7 @@ pub mod invariants;
 pub use lines::LineIndex;
 pub use model::*;
 pub use options::{ParseOptions, Units, Vocabulary};
+pub use pattern::shared_regex;
 
 thread_local! {
     /// The vocabulary of the options last used on this thread: `parse` runs for
@@ -113,6 +116,7 @@ fn build<'a>(
         front_matter,
         headings,
         looks_like_plan: evidence::looks_like_plan(path, &scan.blocks),
+        file_kind: vocab.templates.file_kind(path, &milestones).to_string(),
         milestones,
         comments: scan.comments,
         code_blocks: scan.code_blocks,

@@ -40,6 +40,9 @@ pub struct Document {
     /// quarters, or it has dates and checklists; see `evidence.rs`), so a
     /// file with no milestone can be told apart from a file that is no plan.
     pub looks_like_plan: bool,
+    /// `"plan"`, or `"template"` when the path matches a `templates` glob or
+    /// most units are unfilled placeholders (see `template.rs`).
+    pub file_kind: String,
     /// Every HTML comment.
     pub comments: Vec<Comment>,
     /// Every fenced or indented code block.
@@ -129,6 +132,61 @@ pub struct Milestone {
     pub sections: BTreeMap<String, Section>,
     /// Canonical field key → field.
     pub fields: BTreeMap<String, Field>,
+    /// What the unit says of its state (see `status.rs`): its status field
+    /// or column, else emoji or a task marker in its title, else status
+    /// words in its title, else done when its checklist is all checked;
+    /// null when nothing says.
+    pub status: Option<Status>,
+    /// Its task-list items (every depth, every section) and how many are
+    /// checked; null when it has none.
+    pub progress: Option<Progress>,
+}
+
+/// The state a unit is in, as its text states it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Finished: `✅`, `Done`, `Shipped`, `(completed 2026-03-01)`.
+    Done,
+    /// Under way: `🚧`, `In progress`, `WIP`, `PARTIALLY COMPLETE`.
+    InProgress,
+    /// Not started yet: `📋`, `Planned`, `Not started`, `Deferred`.
+    Planned,
+    /// Waiting on something: `🔴`, `🛑`, `Blocked`, `On hold`.
+    Blocked,
+    /// Not going to happen: `❌`, `Cancelled`, `Dropped`.
+    Cancelled,
+}
+
+impl Status {
+    /// Every status, in the order of the `[status]` keys.
+    pub const ALL: [Status; 5] = [
+        Status::Done,
+        Status::InProgress,
+        Status::Planned,
+        Status::Blocked,
+        Status::Cancelled,
+    ];
+
+    /// The JSON name, also the key of its `[status]` list.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::InProgress => "in_progress",
+            Status::Planned => "planned",
+            Status::Blocked => "blocked",
+            Status::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// How many of a unit's task-list items are checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    /// Items marked `[x]`.
+    pub checked: usize,
+    /// Items with any task marker (`[x]`, `[ ]`, `[~]`).
+    pub total: usize,
 }
 
 /// A duration as written and as a range of calendar-day equivalents.

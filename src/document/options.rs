@@ -1,10 +1,10 @@
 //! The vocabulary the parser reads documents with: unit lengths, section and
-//! field synonyms, unit keywords.
+//! field synonyms, unit keywords, status words.
 //!
-//! [`ParseOptions`] is the `[units]`, `[sections]`, `[fields]` and `[keywords]`
-//! tables of the configuration, as data (never literals in the parser). Since
-//! `parse` runs for thousands of files, the lower-cased lookup tables are
-//! built once per options value as a [`Vocabulary`].
+//! [`ParseOptions`] is the `[units]`, `[sections]`, `[fields]`, `[keywords]`
+//! and `[status]` tables of the configuration, as data (never literals in the
+//! parser). Since `parse` runs for thousands of files, the lower-cased lookup
+//! tables are built once per options value as a [`Vocabulary`].
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -44,6 +44,23 @@ pub struct ParseOptions {
     pub fields: BTreeMap<String, Vec<String>>,
     /// Unit kind (`phase`, `sprint`, `milestone`) → heading keywords.
     pub keywords: BTreeMap<String, Vec<String>>,
+    /// Status (`done`, `in_progress`, …) → words and emoji that state it.
+    #[serde(default)]
+    pub status: BTreeMap<String, Vec<String>>,
+    /// Globs of files that are templates (`templates`).
+    #[serde(default)]
+    pub templates: Vec<String>,
+    /// Patterns of unfilled template text (`placeholders.patterns`).
+    #[serde(default)]
+    pub placeholders: Placeholders,
+}
+
+/// The `[placeholders]` table.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+pub struct Placeholders {
+    /// Regular expressions of template text left unfilled.
+    #[serde(default)]
+    pub patterns: Vec<String>,
 }
 
 impl Default for ParseOptions {
@@ -94,6 +111,11 @@ impl ParseOptions {
             fields,
             keywords,
             groups,
+            statuses: super::status::Statuses::new(&self.status),
+            templates: super::template::Templates::new(
+                &self.templates,
+                &self.placeholders.patterns,
+            ),
         }
     }
 }
@@ -109,6 +131,10 @@ pub struct Vocabulary {
     pub(crate) keywords: Vec<(Vec<char>, String)>,
     /// Normalised plural group words (`milestones`, `fases`).
     groups: Labels,
+    /// Words and emoji that state a unit's status.
+    pub(crate) statuses: super::status::Statuses,
+    /// What makes a file a template.
+    pub(crate) templates: super::template::Templates,
 }
 
 impl Vocabulary {

@@ -161,3 +161,38 @@ mod tests {
         }
     }
 }
+
+/// Patterns kept per thread before the cache is cleared.
+const CACHE_LIMIT: usize = 4096;
+
+/// Largest compiled pattern, in bytes (regorus's own builtins allow 100 KiB).
+const SIZE_LIMIT: usize = 10 * (1 << 20);
+
+thread_local! {
+    static CACHE: std::cell::RefCell<std::collections::HashMap<String, std::rc::Rc<regex::Regex>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// `pattern` compiled with `regex`'s defaults, kept per thread: the regex
+/// builtins of the policies (`policy::fastregex`) and the parser's use of
+/// configured patterns (the placeholders of `template.rs`) share it, so a
+/// pattern both need is compiled once per run.
+pub fn shared_regex(pattern: &str) -> anyhow::Result<std::rc::Rc<regex::Regex>> {
+    CACHE.with(|cache| {
+        if let Some(re) = cache.borrow().get(pattern) {
+            return Ok(std::rc::Rc::clone(re));
+        }
+        let re = std::rc::Rc::new(
+            regex::RegexBuilder::new(pattern)
+                .size_limit(SIZE_LIMIT)
+                .build()
+                .map_err(|e| anyhow::anyhow!("invalid regex `{pattern}`: {e}"))?,
+        );
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(pattern.to_string(), std::rc::Rc::clone(&re));
+        Ok(re)
+    })
+}

@@ -75,6 +75,8 @@ pub struct RawFinding {
     pub help: Option<String>,
     /// conftest `warn` findings are warnings whatever the rule's level.
     pub warn_only: bool,
+    /// A detail of a summary finding of the same rule (`"detail": true`).
+    pub detail: bool,
 }
 
 /// Which rules a package defines, for evaluation.
@@ -774,6 +776,7 @@ fn raw_finding(
                 span: None,
                 help: None,
                 warn_only,
+                detail: false,
             });
         }
     }
@@ -840,6 +843,7 @@ fn raw_finding(
         Some(Value::String(s)) => Some(s.to_string()),
         _ => None,
     };
+    let detail = matches!(get("detail"), Some(Value::Bool(true)));
     Ok(RawFinding {
         rule: index,
         message,
@@ -847,6 +851,7 @@ fn raw_finding(
         span,
         help,
         warn_only,
+        detail,
     })
 }
 

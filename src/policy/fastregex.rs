@@ -9,38 +9,13 @@
 //! pattern per thread. Policies stay plain, portable Rego.
 
 use regorus::Value;
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
-/// Patterns kept per thread before the cache is cleared.
-const CACHE_LIMIT: usize = 4096;
-
-/// Largest compiled pattern, in bytes (regorus's own builtins allow 100 KiB).
-const SIZE_LIMIT: usize = 10 * (1 << 20);
-
-thread_local! {
-    static CACHE: RefCell<HashMap<String, Rc<regex::Regex>>> = RefCell::new(HashMap::new());
-}
-
+/// The per-thread cache of compiled patterns, shared with the parser (a
+/// pattern the parser compiled for a file is not compiled again for its
+/// policies; see [`crate::document::shared_regex`]).
 fn compiled(pattern: &str) -> anyhow::Result<Rc<regex::Regex>> {
-    CACHE.with(|cache| {
-        if let Some(re) = cache.borrow().get(pattern) {
-            return Ok(Rc::clone(re));
-        }
-        let re = Rc::new(
-            regex::RegexBuilder::new(pattern)
-                .size_limit(SIZE_LIMIT)
-                .build()
-                .map_err(|e| anyhow::anyhow!("invalid regex `{pattern}`: {e}"))?,
-        );
-        let mut cache = cache.borrow_mut();
-        if cache.len() >= CACHE_LIMIT {
-            cache.clear();
-        }
-        cache.insert(pattern.to_string(), Rc::clone(&re));
-        Ok(re)
-    })
+    crate::document::shared_regex(pattern)
 }
 
 fn string<'a>(args: &'a [Value], i: usize, name: &str) -> anyhow::Result<&'a str> {

@@ -22,7 +22,8 @@ pub struct Github;
 
 impl Renderer for Github {
     fn file(&mut self, out: &mut dyn Write, file: &FileView<'_>) -> io::Result<()> {
-        for f in file.findings {
+        // Details are folded into their summary finding (see `Finding::detail`).
+        for f in file.findings.iter().filter(|f| !f.detail) {
             writeln!(out, "{}", command(f))?;
         }
         Ok(())
@@ -105,7 +106,7 @@ impl StepSummary {
 
     /// Takes one file's findings into account.
     pub fn file(&mut self, file: &FileView<'_>) {
-        for f in file.findings {
+        for f in file.findings.iter().filter(|f| !f.detail) {
             if self.listed == self.limit {
                 self.more += 1;
                 continue;

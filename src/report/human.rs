@@ -159,6 +159,8 @@ impl Diagnostic for Rendered<'_> {
 pub struct Human {
     handler: miette::GraphicalReportHandler,
     buffer: String,
+    /// Findings folded into a summary finding, not shown.
+    folded: usize,
 }
 
 impl Human {
@@ -167,6 +169,7 @@ impl Human {
         Human {
             handler: crate::diagnostic::graphical_handler(color),
             buffer: String::new(),
+            folded: 0,
         }
     }
 }
@@ -174,6 +177,11 @@ impl Human {
 impl Renderer for Human {
     fn file(&mut self, out: &mut dyn Write, file: &FileView<'_>) -> io::Result<()> {
         for finding in file.findings {
+            // Details are folded into their summary finding (see `Finding::detail`).
+            if finding.detail {
+                self.folded += 1;
+                continue;
+            }
             let source = file
                 .source
                 .filter(|_| finding.location.end > 0 || finding.location.start > 0)
@@ -198,6 +206,18 @@ impl Renderer for Human {
     }
 
     fn end(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+        if self.folded > 0 {
+            writeln!(
+                out,
+                "{} more {} summarised above; `--format json` lists each",
+                self.folded,
+                if self.folded == 1 {
+                    "finding is"
+                } else {
+                    "findings are"
+                }
+            )?;
+        }
         writeln!(out, "{}", totals.summary())
     }
 }

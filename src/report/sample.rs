@@ -46,6 +46,7 @@ pub fn sample() -> Report {
             message: "milestone `Launch beta` lasts `6-2 weeks`: the upper bound is below the lower bound".to_string(),
             help: Some("Swap the bounds: `2-6 weeks`.".to_string()),
             location: locate(Q1_SOURCE, "6-2 weeks", "6-2 weeks"),
+            detail: false,
         },
         Finding {
             path: Q1.to_string(),
@@ -54,6 +55,7 @@ pub fn sample() -> Report {
             message: "milestone `Docs` has no owner: 100% of milestones need one, <&\"'> included\nadd a line `- Owner: @name`, then re-run".to_string(),
             help: Some("Add `- Owner: @name` under the heading.".to_string()),
             location: locate(Q1_SOURCE, "## Milestone: Docs", "2 weeks"),
+            detail: false,
         },
         Finding {
             path: ETE.to_string(),
@@ -62,6 +64,7 @@ pub fn sample() -> Report {
             message: "milestone `Café ☕` lasts `3 semaines`: « semaines » is read as weeks".to_string(),
             help: None,
             location: locate(ETE_SOURCE, "3 semaines", "3 semaines"),
+            detail: false,
         },
     ];
     sort_findings(&mut findings);

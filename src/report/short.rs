@@ -9,7 +9,8 @@ pub struct Short;
 
 impl Renderer for Short {
     fn file(&mut self, out: &mut dyn Write, file: &FileView<'_>) -> io::Result<()> {
-        for f in file.findings {
+        // Details are folded into their summary finding (see `Finding::detail`).
+        for f in file.findings.iter().filter(|f| !f.detail) {
             writeln!(
                 out,
                 "{}:{}:{}: {}[{}] {}",

@@ -1,0 +1,643 @@
+//! A unit's `status` and `progress`: what its text says about its state.
+//!
+//! Plans state status in many ways: a `**Status:** ✅ Complete` field or a
+//! `Status`/`Estado` column, an emoji in the title (`### ✅ Phase 1`), words
+//! beside the title (`(completed 2026-03-01)`, `- PARTIALLY COMPLETE`,
+//! `[WIP]`, `（完了）`), or only a checklist with every item checked. [`read`]
+//! takes them in that order; the first that says something wins.
+//!
+//! The words and emoji are the `[status]` tables of the configuration,
+//! prepared once per vocabulary as [`Statuses`]. Title words are ambiguous
+//! (`Milestone: Complete Infrastructure Stack`, `MVP Complete`), so in a
+//! title a word counts only where titles state status: at the start of a
+//! parenthetical or bracket, as the last part after a separator, or in
+//! capitals. A field's value is all status, so every word in it counts.
+//! Matching is by hand over a table sorted by first character: it runs for
+//! every unit of every file, and compiling a pattern of ~80 alternatives
+//! would cost a one-file run more than all its matching.
+
+use std::collections::BTreeMap;
+
+use super::blocks::Task;
+use super::model::{Field, Progress, Section, Status};
+
+/// One word, phrase or emoji of the `[status]` tables.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    /// Where its folded characters (see [`fold`]; an emoji without `U+FE0F`)
+    /// start in [`Statuses::chars`].
+    at: u32,
+    /// How many there are (never 0).
+    len: u32,
+    /// What it states.
+    status: Status,
+    /// No letter or digit in it: an emoji.
+    emoji: bool,
+}
+
+/// The `[status]` vocabulary, sorted by first character, longest first, so
+/// the longest entry at a place wins (`not started` over `started`). The
+/// characters of every entry share one buffer: a run builds this once, and
+/// an allocation per entry was most of that.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Statuses {
+    chars: Vec<char>,
+    entries: Vec<Entry>,
+}
+
+impl Statuses {
+    /// Prepares the `[status]` tables; keys that name no status are ignored
+    /// (the configuration rejects them before this).
+    pub fn new(tables: &BTreeMap<String, Vec<String>>) -> Statuses {
+        let mut chars: Vec<char> = Vec::with_capacity(1024);
+        let mut entries = Vec::with_capacity(128);
+        for status in Status::ALL {
+            for word in tables.get(status.name()).into_iter().flatten() {
+                let at = chars.len();
+                for c in word.trim().chars().filter(|&c| c != '\u{FE0F}').map(fold) {
+                    if !(c == ' ' && chars.len() > at && chars.last() == Some(&' ')) {
+                        chars.push(c);
+                    }
+                }
+                if chars.len() == at {
+                    continue;
+                }
+                entries.push(Entry {
+                    at: at as u32,
+                    len: (chars.len() - at) as u32,
+                    status,
+                    emoji: !chars[at..].iter().any(|c| c.is_alphanumeric()),
+                });
+            }
+        }
+        // Between equal entries the first status listed wins.
+        let order: Vec<(char, std::cmp::Reverse<u32>, usize)> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (chars[e.at as usize], std::cmp::Reverse(e.len), i))
+            .collect();
+        let mut sorted: Vec<usize> = (0..entries.len()).collect();
+        sorted.sort_unstable_by_key(|&i| order[i]);
+        let entries = sorted.into_iter().map(|i| entries[i]).collect();
+        Statuses { chars, entries }
+    }
+
+    /// The folded characters of `e`.
+    fn word(&self, e: &Entry) -> &[char] {
+        &self.chars[e.at as usize..(e.at + e.len) as usize]
+    }
+
+    /// Every entry in `text`, leftmost first, the longest at each place,
+    /// never overlapping.
+    fn hits(&self, text: &[char]) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            let c = fold(text[i]);
+            // A spaced-script word never starts inside another word.
+            let inside_word = spaced(c) && i > 0 && spaced(fold(text[i - 1]));
+            let found = if inside_word {
+                None
+            } else {
+                let from = self.entries.partition_point(|e| self.word(e)[0] < c);
+                self.entries[from..]
+                    .iter()
+                    .take_while(|e| self.word(e)[0] == c)
+                    .find_map(|e| matched(text, i, self.word(e)).map(|end| (e, end)))
+            };
+            match found {
+                Some((e, end)) => {
+                    out.push(Hit {
+                        start: i,
+                        end,
+                        status: e.status,
+                        emoji: e.emoji,
+                    });
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// Where an entry was found, in characters of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Hit {
+    start: usize,
+    end: usize,
+    status: Status,
+    emoji: bool,
+}
+
+/// Lower case, with `-`, `_` and any whitespace as a space, `’` as `'`.
+fn fold(c: char) -> char {
+    if c.is_ascii() {
+        match c {
+            '-' | '_' => ' ',
+            c if c.is_ascii_whitespace() => ' ',
+            c => c.to_ascii_lowercase(),
+        }
+    } else if c.is_whitespace() {
+        ' '
+    } else if c == '’' {
+        '\''
+    } else if c.is_uppercase() {
+        c.to_lowercase().next().unwrap_or(c)
+    } else {
+        c
+    }
+}
+
+/// A letter or digit of a script that separates words by spaces, so a word
+/// of it must not touch another letter; CJK and Hangul words match anywhere.
+fn spaced(c: char) -> bool {
+    c.is_alphanumeric() && (c as u32) < 0x2E80
+}
+
+/// The end of `e` matched at `text[i]`: case-insensitively, a space of the
+/// entry matching a run of spaces, `-` or `_`, `U+FE0F` skipped, and whole
+/// words for spaced scripts.
+fn matched(text: &[char], i: usize, word: &[char]) -> Option<usize> {
+    let mut at = i;
+    for &want in word {
+        while text.get(at) == Some(&'\u{FE0F}') {
+            at += 1;
+        }
+        let got = fold(*text.get(at)?);
+        if got != want {
+            return None;
+        }
+        at += 1;
+        if want == ' ' {
+            while text.get(at).is_some_and(|&c| fold(c) == ' ') {
+                at += 1;
+            }
+        }
+    }
+    while text.get(at) == Some(&'\u{FE0F}') {
+        at += 1;
+    }
+    let last = word[word.len() - 1];
+    if spaced(last) && text.get(at).is_some_and(|&c| spaced(fold(c))) {
+        return None;
+    }
+    Some(at)
+}
+
+/// A unit's status and progress. `title` is its title as written (emoji
+/// kept), `task` the task marker of a list-item unit itself.
+pub fn read(
+    statuses: &Statuses,
+    title: &str,
+    task: Option<Task>,
+    fields: &BTreeMap<String, Field>,
+    sections: &BTreeMap<String, Section>,
+) -> (Option<Status>, Option<Progress>) {
+    let progress = progress(sections);
+    let status = fields
+        .get("status")
+        .and_then(|f| from_value(statuses, &f.value))
+        .or_else(|| {
+            let title: Vec<char> = title.chars().collect();
+            let hits = statuses.hits(&title);
+            let marker = match task {
+                Some(Task::Done) => Some(Status::Done),
+                Some(Task::InProgress) => Some(Status::InProgress),
+                Some(Task::Open) | None => None,
+            };
+            marker
+                .or_else(|| hits.iter().find(|h| h.emoji).map(|h| h.status))
+                .or_else(|| from_title_words(&title, &hits))
+        })
+        .or_else(|| {
+            progress
+                .filter(|p| p.total > 0 && p.checked == p.total)
+                .map(|_| Status::Done)
+        });
+    (status, progress)
+}
+
+/// Task-list items at every depth of every section.
+fn progress(sections: &BTreeMap<String, Section>) -> Option<Progress> {
+    let mut p = Progress {
+        checked: 0,
+        total: 0,
+    };
+    for item in sections.values().flat_map(|s| &s.items) {
+        if let Some(checked) = item.checked {
+            p.total += 1;
+            p.checked += usize::from(checked);
+        }
+    }
+    (p.total > 0).then_some(p)
+}
+
+/// A status field's value: its words (all of them count), else its emoji,
+/// else a bare percentage.
+fn from_value(statuses: &Statuses, value: &str) -> Option<Status> {
+    let text: Vec<char> = value.chars().collect();
+    let hits: Vec<Hit> = statuses
+        .hits(&text)
+        .into_iter()
+        .map(|h| with_percentage(&text, h))
+        .collect();
+    combine(hits.iter().filter(|h| !h.emoji))
+        .or_else(|| hits.iter().find(|h| h.emoji).map(|h| h.status))
+        .or_else(|| {
+            let start = text.iter().position(|c| !c.is_whitespace())?;
+            percentage(&text, start).map(|(_, s)| s)
+        })
+}
+
+/// The title's words that stand where titles state status.
+fn from_title_words(title: &[char], hits: &[Hit]) -> Option<Status> {
+    let has_lower = title.iter().any(|c| c.is_lowercase());
+    let mut found: Vec<Hit> = hits
+        .iter()
+        .filter(|h| !h.emoji)
+        .map(|&h| with_percentage(title, h))
+        .filter(|h| {
+            opens_group(title, h.start)
+                || ends_title(title, h)
+                || (has_lower && in_capitals(title, h))
+        })
+        .collect();
+    // `(65%)`: a bracket holding only a percentage.
+    for (i, &c) in title.iter().enumerate() {
+        if matches!(c, '(' | '（' | '[' | '【')
+            && let Some(start) = (i + 1..title.len()).find(|&k| !title[k].is_whitespace())
+            && let Some((end, status)) = percentage(title, start)
+            && !found.iter().any(|h| h.start == start)
+        {
+            found.push(Hit {
+                start,
+                end,
+                status,
+                emoji: false,
+            });
+        }
+    }
+    found.sort_by_key(|h| h.start);
+    combine(found.iter())
+}
+
+/// One status from the words of one text. Two that mix done with planned or
+/// in-progress work (`completed ✅, updates pending`) say in progress; three
+/// or more are a legend (`[ ] Not Started | [/] In Progress | [x] Complete`),
+/// which says nothing; otherwise the first word wins.
+fn combine<'a>(hits: impl Iterator<Item = &'a Hit>) -> Option<Status> {
+    let mut seen: Vec<Status> = Vec::new();
+    for h in hits {
+        if !seen.contains(&h.status) {
+            seen.push(h.status);
+        }
+    }
+    match seen.as_slice() {
+        [] => None,
+        [one] => Some(*one),
+        [a, b] => {
+            let unfinished = |s: &Status| matches!(s, Status::Planned | Status::InProgress);
+            let mixed =
+                (*a == Status::Done && unfinished(b)) || (*b == Status::Done && unfinished(a));
+            Some(if mixed { Status::InProgress } else { *a })
+        }
+        _ => None,
+    }
+}
+
+/// `N%` (0–100) at `text[start]`, with an optional space before `%`: where
+/// it ends and what it says (100 done, 0 planned, else in progress).
+fn percentage(text: &[char], start: usize) -> Option<(usize, Status)> {
+    let digits = text[start..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let n: u32 = text[start..start + digits]
+        .iter()
+        .fold(0, |n, c| n * 10 + c.to_digit(10).unwrap_or(0));
+    let mut at = start + digits;
+    if text.get(at) == Some(&' ') {
+        at += 1;
+    }
+    if text.get(at) != Some(&'%') || n > 100 {
+        return None;
+    }
+    let status = match n {
+        100 => Status::Done,
+        0 => Status::Planned,
+        _ => Status::InProgress,
+    };
+    Some((at + 1, status))
+}
+
+/// `65% complete`: the word is about the percentage, which decides, and
+/// the hit starts at the number.
+fn with_percentage(text: &[char], h: Hit) -> Hit {
+    let mut k = h.start;
+    while k > 0 && text[k - 1].is_whitespace() {
+        k -= 1;
+    }
+    if k == 0 || text[k - 1] != '%' {
+        return h;
+    }
+    let mut s = k - 1;
+    while s > 0 && (text[s - 1].is_ascii_digit() || text[s - 1] == ' ') {
+        s -= 1;
+    }
+    while text[s] == ' ' {
+        s += 1;
+    }
+    match percentage(text, s) {
+        Some((end, status)) if end == k => Hit {
+            start: s,
+            status,
+            ..h
+        },
+        _ => h,
+    }
+}
+
+/// Nothing but spaces and symbols between an opening bracket and `start`:
+/// `(completed 2026-03-01)`, `[DONE]`, `（完了）`, `(✅ Done)`.
+fn opens_group(title: &[char], start: usize) -> bool {
+    let before = title[..start]
+        .iter()
+        .rev()
+        .find(|&&c| !(c.is_whitespace() || is_symbol(c)));
+    matches!(before, Some('(' | '（' | '[' | '【'))
+}
+
+/// The last part of the title, after a separator (or, for a CJK word, a
+/// space), with nothing but numbers and symbols after it:
+/// `· DONE`, `- SHIPPED 2026-02-18`, `阶段二 进行中`.
+fn ends_title(title: &[char], h: &Hit) -> bool {
+    if title[h.end..].iter().any(|c| c.is_alphabetic()) {
+        return false;
+    }
+    let mut k = h.start;
+    let mut spaces = false;
+    while k > 0 {
+        let c = title[k - 1];
+        if c.is_whitespace() {
+            spaces = true;
+        } else if !is_symbol(c) || is_separator(c) {
+            break;
+        }
+        k -= 1;
+    }
+    k > 0 && (is_separator(title[k - 1]) || (spaces && !spaced(title[h.start])))
+}
+
+/// Every letter of the hit a capital (`SHIPPED`, `IN PROGRESS`), not
+/// followed by more words (`TODO app` is a name).
+fn in_capitals(title: &[char], h: &Hit) -> bool {
+    let letters = title[h.start..h.end]
+        .iter()
+        .filter(|c| c.is_alphabetic())
+        .count();
+    let capitals = title[h.start..h.end]
+        .iter()
+        .all(|c| !c.is_alphabetic() || c.is_uppercase());
+    let next = title[h.end..].iter().find(|c| !c.is_whitespace());
+    letters >= 2 && capitals && !next.is_some_and(|c| c.is_alphabetic())
+}
+
+/// Neither a letter, a digit, a space nor an opening bracket.
+fn is_symbol(c: char) -> bool {
+    !(c.is_alphanumeric() || c.is_whitespace() || matches!(c, '(' | '（' | '[' | '【'))
+}
+
+/// What separates a title from a status after it.
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '–' | '—' | '·' | '•' | '|' | ':' | '：' | ',' | '，' | '、' | '/' | '>' | '→'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::ParseOptions;
+    use crate::document::model::{Item, Span};
+
+    fn statuses() -> Statuses {
+        Statuses::new(&ParseOptions::default().status)
+    }
+
+    fn title(t: &str) -> Option<&'static str> {
+        read(&statuses(), t, None, &BTreeMap::new(), &BTreeMap::new())
+            .0
+            .map(Status::name)
+    }
+
+    fn value(v: &str) -> Option<&'static str> {
+        from_value(&statuses(), v).map(Status::name)
+    }
+
+    fn section(checks: &[Option<bool>]) -> BTreeMap<String, Section> {
+        let mut s = Section::new("Tasks".into(), 1, Span::default());
+        for (depth, &checked) in checks.iter().enumerate() {
+            s.items.push(Item {
+                text: "x".into(),
+                checked,
+                state: None,
+                depth: depth % 2,
+                line: 1,
+                span: Span::default(),
+            });
+        }
+        BTreeMap::from([("tasks".to_string(), s)])
+    }
+
+    #[test]
+    fn emoji_in_the_title_state_status() {
+        assert_eq!(title("✅ Phase 1: Setup"), Some("done"));
+        assert_eq!(title("Sprint 1: Quick Win (1 week) ✔️"), Some("done"));
+        assert_eq!(title("🚧 v7.0 Quality"), Some("in_progress"));
+        assert_eq!(title("🏗️ Phase 2"), Some("in_progress"));
+        assert_eq!(title("📋 Phase 3"), Some("planned"));
+        assert_eq!(title("🔴 Phase 4"), Some("blocked"));
+        assert_eq!(title("❌ Phase 5"), Some("cancelled"));
+        assert_eq!(title("🎯 Phase 6"), None);
+        // The emoji comes before the words.
+        assert_eq!(title("✅ Phase 7 (planned)"), Some("done"));
+    }
+
+    #[test]
+    fn title_words_count_where_titles_state_status() {
+        assert_eq!(
+            title("Phase 27: Tests (completed 2026-03-01)"),
+            Some("done")
+        );
+        assert_eq!(
+            title("v1.0 Core - Phases 1-3 (shipped 2026-02-18) - notes.md"),
+            Some("done")
+        );
+        assert_eq!(title("P2.4 — joint angles (planned)"), Some("planned"));
+        assert_eq!(title("Phase 1 [DONE] Setup"), Some("done"));
+        assert_eq!(title("[WIP] Phase 2"), Some("in_progress"));
+        assert_eq!(title("M1 — Scoping and validation · DONE"), Some("done"));
+        assert_eq!(
+            title("Phase 1: Glossary (6-8h) - PARTIALLY COMPLETE"),
+            Some("in_progress")
+        );
+        assert_eq!(title("Phase 2 - Released"), Some("done"));
+        assert_eq!(title("Phase 3 SHIPPED"), Some("done"));
+        assert_eq!(title("Phase 4 (Not started)"), Some("planned"));
+        assert_eq!(title("Phase 5: Search — Canceled"), Some("cancelled"));
+        assert_eq!(title("Phase 6 - DEFERRED"), Some("planned"));
+        assert_eq!(title("Phase 7 (Blocked by the API)"), Some("blocked"));
+        assert_eq!(title("Phase 8 (65% complete)"), Some("in_progress"));
+        assert_eq!(title("Phase 9 (100%)"), Some("done"));
+        assert_eq!(title("フェーズ1: コアワークフロー（完了）"), Some("done"));
+        assert_eq!(title("阶段二：测试 进行中"), Some("in_progress"));
+        assert_eq!(title("Fase 3 - En progreso"), Some("in_progress"));
+        assert_eq!(title("Etappe 4 (Abgeschlossen)"), Some("done"));
+        assert_eq!(title("Этап 5 — Выполнено"), Some("done"));
+        assert_eq!(title("단계 6 (진행 중)"), Some("in_progress"));
+    }
+
+    #[test]
+    fn names_are_not_statuses() {
+        assert_eq!(title("Milestone: Complete Infrastructure Stack"), None);
+        assert_eq!(
+            title("Sprint 4 — Delivery (Walking Skeleton Complete)"),
+            None
+        );
+        assert_eq!(title("M2: MVP Complete"), None);
+        assert_eq!(title("Phase 2: Planned Features"), None);
+        assert_eq!(title("Phase 3 - Incomplete migrations"), None);
+        assert_eq!(title("Phase 4 (Incomplete)"), None);
+        assert_eq!(title("Milestone 3: TODO app sync"), None);
+        assert_eq!(title("PHASE 5: COMPLETE REWRITE"), None);
+        assert_eq!(title("阶段3：完成部署"), None);
+        assert_eq!(title("Phase 6: Doneness checks"), None);
+        assert_eq!(
+            title("Milestone 0 — Ground truth (current → next minor)"),
+            None
+        );
+    }
+
+    #[test]
+    fn field_values_are_all_status() {
+        assert_eq!(value("✅ Complete"), Some("done"));
+        assert_eq!(
+            value("In progress. Funded by a grant."),
+            Some("in_progress")
+        );
+        assert_eq!(value("NOT STARTED"), Some("planned"));
+        assert_eq!(value("❌ Not started"), Some("planned"));
+        assert_eq!(value("In-flight! ✈️"), Some("in_progress"));
+        // Coloured squares mean different things in different tables.
+        assert_eq!(value("🟨"), None);
+        assert_eq!(value("Terminado"), Some("done"));
+        assert_eq!(value("No empezado"), Some("planned"));
+        assert_eq!(value("已完成（局部覆盖）"), Some("done"));
+        assert_eq!(value("Em andamento"), Some("in_progress"));
+        assert_eq!(value("On hold"), Some("blocked"));
+        assert_eq!(value("Partially Complete"), Some("in_progress"));
+        assert_eq!(
+            value("DDR-011 completed ✅, GLOSSARY.md updates pending"),
+            Some("in_progress")
+        );
+        assert_eq!(
+            value("[ ] Not Started | [/] In Progress | [x] Complete"),
+            None
+        );
+        assert_eq!(value("40%"), Some("in_progress"));
+        assert_eq!(value("50% done"), Some("in_progress"));
+        assert_eq!(value("Incomplete"), None);
+        assert_eq!(value("Owner review"), None);
+    }
+
+    #[test]
+    fn a_field_comes_before_the_title_and_the_title_before_the_checklist() {
+        let s = statuses();
+        let field = |v: &str| {
+            BTreeMap::from([(
+                "status".to_string(),
+                Field {
+                    label: "Status".into(),
+                    value: v.into(),
+                    line: 1,
+                    span: Span::default(),
+                },
+            )])
+        };
+        let all = section(&[Some(true), Some(true), None]);
+        let status_of = |t: &str, f: &BTreeMap<String, Field>, sec: &BTreeMap<String, Section>| {
+            read(&s, t, None, f, sec).0.map(Status::name)
+        };
+        let none = BTreeMap::new();
+        assert_eq!(
+            status_of("✅ Phase 1", &field("Blocked"), &all),
+            Some("blocked")
+        );
+        assert_eq!(
+            status_of("🚧 Phase 1", &field("Owner: Ana"), &all),
+            Some("in_progress")
+        );
+        assert_eq!(status_of("Phase 1", &none, &all), Some("done"));
+        assert_eq!(status_of("Phase 1 (planned)", &none, &all), Some("planned"));
+        let marker = |task| read(&s, "Phase 2", Some(task), &none, &BTreeMap::new()).0;
+        assert_eq!(marker(Task::Done), Some(Status::Done));
+        assert_eq!(marker(Task::InProgress), Some(Status::InProgress));
+        assert_eq!(marker(Task::Open), None);
+    }
+
+    #[test]
+    fn progress_counts_task_items_at_every_depth() {
+        let s = statuses();
+        let (status, progress) = read(
+            &s,
+            "Phase 1",
+            None,
+            &BTreeMap::new(),
+            &section(&[
+                Some(true),
+                Some(false),
+                Some(true),
+                None,
+                Some(false),
+                Some(false),
+            ]),
+        );
+        assert_eq!(
+            progress,
+            Some(Progress {
+                checked: 2,
+                total: 5
+            })
+        );
+        assert_eq!(status, None);
+        let (status, progress) = read(&s, "Phase 1", None, &BTreeMap::new(), &section(&[None]));
+        assert_eq!((status, progress), (None, None));
+    }
+
+    #[test]
+    fn the_longest_entry_at_a_place_wins() {
+        let s = statuses();
+        let text: Vec<char> = "not started, partially complete, complete"
+            .chars()
+            .collect();
+        let hits: Vec<(usize, Status)> =
+            s.hits(&text).iter().map(|h| (h.start, h.status)).collect();
+        assert_eq!(
+            hits,
+            [
+                (0, Status::Planned),
+                (13, Status::InProgress),
+                (33, Status::Done)
+            ]
+        );
+        // A configured word matches only as a whole word.
+        let text: Vec<char> = "incomplete undone donezo".chars().collect();
+        assert!(s.hits(&text).is_empty());
+    }
+}
