@@ -11,8 +11,24 @@ pub fn did_you_mean<S: AsRef<str>>(name: &str, candidates: &[S]) -> String {
         .unwrap_or_default()
 }
 
+/// Names in backquotes, separated by commas: `` `a`, `b` ``, for lists of
+/// known names in messages.
+pub fn quoted_list<S: AsRef<str>>(names: &[S]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{}`", n.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lists_names_in_backquotes() {
+        assert_eq!(super::quoted_list(&["a", "b/c"]), "`a`, `b/c`");
+        assert_eq!(super::quoted_list::<&str>(&[]), "");
+    }
+
     #[test]
     fn suggests_the_closest_name() {
         let ids = [

@@ -213,11 +213,7 @@ pub fn apply(
             let what = if d.rules.is_empty() {
                 "any rule".to_string()
             } else {
-                d.rules
-                    .iter()
-                    .map(|r| format!("`{r}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                crate::suggest::quoted_list(&d.rules)
             };
             emit(
                 UNUSED,

@@ -30,20 +30,16 @@ encodings := {"mac-roman": "Mac Roman", "windows-1252": "Windows-1252", "latin-1
 
 garbled := [g | count(input.milestones) > 0; some g in object.get(input, "mojibake", [])]
 
-# One encoding accident garbles many places: with `summary_after` or more,
-# one finding says so and the others are details of it.
-summarised if {
-	n := data.mlint.config.summarise_after
-	n > 0
-	count(garbled) >= n
-}
+# One encoding accident garbles many places: with `summarise_after` or
+# more, one finding says so and the others are details of it.
+summarised if result.many(garbled)
 
 report contains result.at_with_help(g, message(g), help(g)) if {
 	not summarised
 	some g in garbled
 }
 
-report contains object.union(result.at_with_help(g, message(g), help(g)), {"detail": true}) if {
+report contains result.detail(result.at_with_help(g, message(g), help(g))) if {
 	summarised
 	some g in garbled
 }

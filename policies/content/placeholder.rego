@@ -41,13 +41,11 @@ report contains f if {
 # A plan left mostly unfilled: one finding says so; the others stay, marked
 # as details the human formats fold into it.
 summarised if {
-	n := data.mlint.config.summarise_after
-	n > 0
-	count(each) >= n
+	result.many(each)
 	not plan.template
 }
 
-report contains object.union(f, {"detail": true}) if {
+report contains result.detail(f) if {
 	summarised
 	some f in each
 }

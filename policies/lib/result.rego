@@ -17,3 +17,17 @@ at_with_help(node, message, help) := object.union(at(node, message), {"help": he
 # at_line(line, message) is a finding that covers a whole line, for nodes
 # without a span.
 at_line(line, message) := {"message": message, "line": line}
+
+# many(found) holds when a rule found one problem in `summarise_after`
+# places or more: it then reports one finding that sums them up, and each
+# place as a `detail` of it.
+many(found) if {
+	n := data.mlint.config.summarise_after
+	n > 0
+	count(found) >= n
+}
+
+# detail(finding) marks a finding as a detail of its rule's summary finding
+# in the same file: machine formats list it, the formats people read fold it.
+detail(finding) := object.union(finding, {"detail": true})
+

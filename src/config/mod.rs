@@ -381,11 +381,7 @@ impl Validator<'_> {
                     ),
                     Some(format!(
                         "known keys: {}",
-                        candidates
-                            .iter()
-                            .map(|c| format!("`{c}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        crate::suggest::quoted_list(&candidates)
                     )),
                 );
                 continue;
@@ -536,24 +532,19 @@ impl Validator<'_> {
                     "unknown preset `{name}`{}",
                     crate::suggest::did_you_mean(&name, &known)
                 ),
-                Some(format!(
-                    "presets: {}",
-                    known
-                        .iter()
-                        .map(|k| format!("`{k}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
+                Some(format!("presets: {}", crate::suggest::quoted_list(&known))),
             );
             return;
         };
         let origin = format!("preset {name}");
+        // What the file set itself, before the preset adds its own origins.
+        let own = self.origins.clone();
         for (key, value) in preset {
             if key == "rules" {
-                let own: Vec<String> = self.rules.iter().map(|r| r.0.clone()).collect();
+                let own_rules: Vec<String> = self.rules.iter().map(|r| r.0.clone()).collect();
                 let mut levels = Vec::new();
                 for (id, level) in value.as_object().into_iter().flatten() {
-                    if own.contains(id) {
+                    if own_rules.contains(id) {
                         continue;
                     }
                     let level = match level.as_str() {
@@ -568,7 +559,6 @@ impl Validator<'_> {
                 self.rules = levels;
                 continue;
             }
-            let own = self.origins.clone();
             overlay_at(data, key, value, &own, &origin, &mut self.origins, key);
         }
     }

@@ -109,14 +109,15 @@ fn build<'a>(
                 .to_string()
         })
         .collect();
+    let slashed = path.replace('\\', "/");
     let document = Document {
         schema_version: SCHEMA_VERSION,
-        path: path.replace('\\', "/"),
+        file_kind: vocab.templates.file_kind(&slashed, &milestones).to_string(),
+        path: slashed,
         line_count: index.line_count(),
         front_matter,
         headings,
         looks_like_plan: evidence::looks_like_plan(path, &scan.blocks),
-        file_kind: vocab.templates.file_kind(path, &milestones).to_string(),
         milestones,
         comments: scan.comments,
         code_blocks: scan.code_blocks,

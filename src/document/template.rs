@@ -26,19 +26,19 @@ pub const TEMPLATE: &str = "template";
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Templates {
     globs: Vec<String>,
-    patterns: Vec<String>,
     compiled_globs: OnceLock<Option<GlobSet>>,
     /// The patterns as one alternation, exactly as `content/placeholder`
-    /// writes it, so the shared cache compiles it once for both.
-    alternation: String,
+    /// writes it, so the shared cache compiles it once for both; none when
+    /// no pattern is configured.
+    alternation: Option<String>,
 }
 
 impl Templates {
     pub(crate) fn new(globs: &[String], patterns: &[String]) -> Templates {
         Templates {
             globs: globs.to_vec(),
-            patterns: patterns.to_vec(),
-            alternation: format!("(?m)(?:{})", patterns.join(")|(?:")),
+            alternation: (!patterns.is_empty())
+                .then(|| format!("(?m)(?:{})", patterns.join(")|(?:"))),
             ..Templates::default()
         }
     }
@@ -61,13 +61,14 @@ impl Templates {
     /// Whether `text` holds a placeholder. Patterns that do not compile
     /// (reported by the policy that uses them) make nothing a placeholder.
     fn placeholder(&self, text: &str) -> bool {
-        super::pattern::shared_regex(&self.alternation).is_ok_and(|re| re.is_match(text))
+        self.alternation.as_ref().is_some_and(|alternation| {
+            super::pattern::shared_regex(alternation).is_ok_and(|re| re.is_match(text))
+        })
     }
 
-    /// The kind of the file at `path` with these units.
+    /// The kind of the file at `path` (`/`-separated) with these units.
     pub(crate) fn file_kind(&self, path: &str, milestones: &[Milestone]) -> &'static str {
-        let path = path.replace('\\', "/");
-        if self.path_matches(&path) || self.mostly_unfilled(milestones) {
+        if self.path_matches(path) || self.mostly_unfilled(milestones) {
             TEMPLATE
         } else {
             PLAN
@@ -77,7 +78,7 @@ impl Templates {
     /// Whether more than half of the units are unfilled; for a file of one
     /// unit, whether its title holds a placeholder.
     fn mostly_unfilled(&self, milestones: &[Milestone]) -> bool {
-        if milestones.is_empty() || self.patterns.is_empty() {
+        if milestones.is_empty() || self.alternation.is_none() {
             return false;
         }
         // A file of one unit is a template when its title is unfilled

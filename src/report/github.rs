@@ -22,8 +22,7 @@ pub struct Github;
 
 impl Renderer for Github {
     fn file(&mut self, out: &mut dyn Write, file: &FileView<'_>) -> io::Result<()> {
-        // Details are folded into their summary finding (see `Finding::detail`).
-        for f in file.findings.iter().filter(|f| !f.detail) {
+        for f in file.shown() {
             writeln!(out, "{}", command(f))?;
         }
         Ok(())
@@ -106,7 +105,7 @@ impl StepSummary {
 
     /// Takes one file's findings into account.
     pub fn file(&mut self, file: &FileView<'_>) {
-        for f in file.findings.iter().filter(|f| !f.detail) {
+        for f in file.shown() {
             if self.listed == self.limit {
                 self.more += 1;
                 continue;

@@ -61,6 +61,14 @@ pub struct FileView<'a> {
     pub source: Option<&'a Arc<str>>,
 }
 
+impl<'a> FileView<'a> {
+    /// The findings the formats people read show: all but the details
+    /// folded into a summary finding (see `Finding::detail`).
+    pub fn shown(&self) -> impl Iterator<Item = &'a Finding> {
+        self.findings.iter().filter(|f| !f.detail)
+    }
+}
+
 /// One output format, written as the files come.
 ///
 /// Calls come in this order: `begin`, `file` for each checked file in

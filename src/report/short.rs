@@ -9,8 +9,7 @@ pub struct Short;
 
 impl Renderer for Short {
     fn file(&mut self, out: &mut dyn Write, file: &FileView<'_>) -> io::Result<()> {
-        // Details are folded into their summary finding (see `Finding::detail`).
-        for f in file.findings.iter().filter(|f| !f.detail) {
+        for f in file.shown() {
             writeln!(
                 out,
                 "{}:{}:{}: {}[{}] {}",
