@@ -10,8 +10,8 @@
 # 2. JUnit: junitparser must read the JUnit output, with suite, test case
 #    and failure counts matching the JSON output.
 # 3. pre-commit: the `mlint-system` hook (binary on PATH, via `try-repo`)
-#    must fail on a bad milestone file naming the rule, and pass once the
-#    file is fixed. With MLINT_CI_FULL_PRECOMMIT=1 the same is checked for
+#    and the README's `repo: local` example must fail on a bad milestone
+#    file naming the rule, and pass once the file is fixed. With MLINT_CI_FULL_PRECOMMIT=1 the same is checked for
 #    the `mlint` hook (`language: rust`), which makes pre-commit build mlint
 #    with `cargo install`, a release build that takes several minutes.
 #
@@ -207,6 +207,10 @@ prove_hook() {
 
 prove_hook "mlint-system (try-repo)" try-repo "$hook_repo" mlint-system --ref "$hook_rev" \
     --files milestones/plan.md milestones/notes.md
+
+# The README's `repo: local` example, exactly as shipped.
+cp "$REPO_ROOT/docs/examples/pre-commit-local.yaml" "$project/.pre-commit-config.yaml"
+prove_hook "repo: local (docs/examples/pre-commit-local.yaml)" run --files milestones/plan.md milestones/notes.md
 
 if [[ ${MLINT_CI_FULL_PRECOMMIT:-0} == 1 ]]; then
     step "pre-commit: the language: rust hook (cargo install, several minutes)"
