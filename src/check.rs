@@ -549,22 +549,24 @@ impl Checker {
         eval: &mut Evaluator,
         target: &Target,
     ) -> Result<FileOutcome, PolicyError> {
-        match std::fs::read(&target.path) {
+        if let Some(why) = &target.unreadable {
+            return Ok(self.input_problem(
+                &target.display,
+                builtin::UNREADABLE,
+                why.clone(),
+                0,
+                None,
+            ));
+        }
+        match crate::discover::read_file(&target.path) {
             Ok(bytes) => self.check_bytes(eval, &target.display, bytes),
-            Err(e) => {
-                let what = if target.path.is_dir() {
-                    "is a directory".to_string()
-                } else {
-                    e.to_string()
-                };
-                Ok(self.input_problem(
-                    &target.display,
-                    builtin::UNREADABLE,
-                    format!("cannot read `{}`: {what}", target.display),
-                    0,
-                    None,
-                ))
-            }
+            Err(e) => Ok(self.input_problem(
+                &target.display,
+                builtin::UNREADABLE,
+                format!("cannot read `{}`: {e}", target.display),
+                0,
+                None,
+            )),
         }
     }
 

@@ -14,12 +14,12 @@ use crate::config::{Config, ConfigError};
 use crate::diagnostic::Severity;
 use crate::discover::{self, DiscoverOptions};
 use crate::document::{self, ParseOptions};
+use crate::output::{Destination, Stdout};
 use crate::policy::testing::{Outcome, run_tests};
 use crate::policy::{Origin, PolicyError, PolicyFile, PolicySet, RuleMeta, bundled_files};
 use crate::report::github::StepSummary;
 use crate::report::{self, RenderOptions, Renderer};
-use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// Nothing at or above the fail level.
@@ -77,7 +77,7 @@ impl Failure {
         match self {
             Failure::Messages(ms) => {
                 for m in ms {
-                    let _ = writeln!(err, "mlint: error: {m}");
+                    let _ = writeln!(err, "mlint: error: {}", crate::escape::escape(m));
                 }
             }
             Failure::Config(errors) => {
@@ -145,7 +145,7 @@ fn user_policy_files(dir: &Path) -> Result<Vec<PolicyFile>, String> {
     if !dir.is_dir() {
         return Err(format!(
             "policy directory `{}` does not exist",
-            dir.display()
+            discover::display_path(dir)
         ));
     }
     let mut files = Vec::new();
@@ -153,13 +153,21 @@ fn user_policy_files(dir: &Path) -> Result<Vec<PolicyFile>, String> {
         .standard_filters(false)
         .sort_by_file_name(|a, b| a.cmp(b))
         .build();
-    for entry in walker.flatten() {
+    for entry in walker {
+        // A policy directory read in part would drop rules in silence.
+        let entry = entry.map_err(|e| {
+            format!(
+                "cannot read policy directory `{}`: {e}",
+                discover::display_path(dir)
+            )
+        })?;
         let path = entry.path();
         if entry.file_type().is_some_and(|t| t.is_file())
             && path.extension().is_some_and(|e| e == "rego")
         {
-            let source = std::fs::read_to_string(path)
-                .map_err(|e| format!("cannot read policy `{}`: {e}", path.display()))?;
+            let source = std::fs::read_to_string(path).map_err(|e| {
+                format!("cannot read policy `{}`: {e}", discover::display_path(path))
+            })?;
             files.push(PolicyFile {
                 path: discover::display_path(path),
                 source,
@@ -320,168 +328,28 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-/// A file written under a temporary name beside its destination and renamed
-/// over it by [`PendingFile::commit`], so a reader never sees half a report
-/// and a run that fails leaves the destination as it was. Dropped without
-/// a commit, the temporary file is removed.
-struct PendingFile {
-    tmp: PathBuf,
-    path: PathBuf,
-    file: Option<BufWriter<File>>,
-}
-
-impl PendingFile {
-    /// Creates the temporary file for `path`.
-    fn create(path: &Path) -> io::Result<PendingFile> {
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "report".into());
-        let tmp = dir.join(format!(".{name}.mlint-{}.tmp", std::process::id()));
-        let file = File::create(&tmp)?;
-        Ok(PendingFile {
-            tmp,
-            path: path.to_path_buf(),
-            file: Some(BufWriter::with_capacity(1 << 16, file)),
-        })
-    }
-
-    /// Writes out what is buffered and renames the file into place.
-    fn commit(mut self) -> io::Result<()> {
-        if let Some(file) = self.file.take() {
-            // Closes the file, so a rename on any platform sees it whole.
-            drop(file.into_inner().map_err(|e| e.into_error())?);
-        }
-        std::fs::rename(&self.tmp, &self.path)?;
-        self.tmp = PathBuf::new();
-        Ok(())
-    }
-}
-
-impl Write for PendingFile {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match &mut self.file {
-            Some(file) => file.write(buf),
-            None => Err(io::Error::other("the report file is already closed")),
-        }
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        match &mut self.file {
-            Some(file) => file.flush(),
-            None => Ok(()),
-        }
-    }
-}
-
-impl Drop for PendingFile {
-    fn drop(&mut self) {
-        // Not committed (or the commit failed): the destination is left as
-        // it was, and so is nothing else.
-        if !self.tmp.as_os_str().is_empty() {
-            drop(self.file.take());
-            let _ = std::fs::remove_file(&self.tmp);
-        }
-    }
-}
-
-/// Writes `text` to `path` atomically (see [`PendingFile`]).
-fn write_atomically(path: &Path, text: &str) -> Result<(), Failure> {
-    PendingFile::create(path)
-        .and_then(|mut file| {
-            file.write_all(text.as_bytes())?;
-            file.commit()
-        })
-        .map_err(|e| cannot_write(path, e))
-}
-
 fn cannot_write(path: &Path, e: io::Error) -> Failure {
-    Failure::message(format!("cannot write `{}`: {e}", path.display()))
+    Failure::message(format!(
+        "cannot write `{}`: {e}",
+        discover::display_path(path)
+    ))
 }
 
-/// Standard output for a streamed report. A reader that goes away (a
-/// broken pipe, as in `mlint check | head`) is not an error: later output is
-/// dropped and the check goes on, for the summary and the exit code. Counts
-/// the bytes it wrote.
-struct Stdout {
-    inner: io::StdoutLock<'static>,
-    closed: bool,
-    written: u64,
+/// Writes `text` to standard output; a reader that went away is not an
+/// error (see [`Stdout`]).
+fn emit(text: &str) -> Result<(), Failure> {
+    crate::output::print(text).map_err(|e| Failure::message(format!("cannot write to stdout: {e}")))
 }
 
-impl Stdout {
-    /// Standard output, locked, behind a buffer.
-    fn buffered() -> BufWriter<Stdout> {
-        BufWriter::with_capacity(
-            1 << 16,
-            Stdout {
-                inner: io::stdout().lock(),
-                closed: false,
-                written: 0,
-            },
-        )
-    }
+/// Worker threads for `--jobs`: 0 (or none) is one per core, and more than
+/// [`JOBS_PER_CORE`] per core are not started.
+fn jobs(requested: Option<usize>) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    requested.unwrap_or(0).min(cores * JOBS_PER_CORE)
 }
 
-impl Write for Stdout {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if self.closed {
-            return Ok(buf.len());
-        }
-        match self.inner.write(buf) {
-            Ok(n) => {
-                self.written += n as u64;
-                Ok(n)
-            }
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-                self.closed = true;
-                Ok(buf.len())
-            }
-            Err(e) => Err(e),
-        }
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        if self.closed {
-            return Ok(());
-        }
-        match self.inner.flush() {
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-                self.closed = true;
-                Ok(())
-            }
-            result => result,
-        }
-    }
-}
-
-/// Where `check` writes its report.
-enum Destination {
-    /// Standard output.
-    Stdout(BufWriter<Stdout>),
-    /// `--output FILE`.
-    File(PendingFile),
-}
-
-impl Write for Destination {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match self {
-            Destination::Stdout(out) => out.write(buf),
-            Destination::File(file) => file.write(buf),
-        }
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        match self {
-            Destination::Stdout(out) => out.flush(),
-            Destination::File(file) => file.flush(),
-        }
-    }
-}
+/// The most worker threads `--jobs` starts per core.
+pub const JOBS_PER_CORE: usize = 4;
 
 /// Why a streamed check stopped.
 enum Stop {
@@ -513,7 +381,9 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
             report::Format::Human | report::Format::Sarif
         ));
     let on_github = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
-    let color = args.output.is_none() && use_color(args.color);
+    // `--output -` is standard output.
+    let output = args.output.as_deref().filter(|p| *p != Path::new("-"));
+    let color = output.is_none() && use_color(args.color);
     let mut renderer = report::renderer(format, RenderOptions { color }, checker.rules());
     // On GitHub Actions without an explicit format, the annotations go to
     // stdout (where the runner reads them) besides the readable report:
@@ -523,17 +393,13 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
     let mut step_summary = summary_path
         .is_some()
         .then(|| StepSummary::new(report::github::SUMMARY_LIMIT));
-    let mut out = match &args.output {
-        Some(path) => {
-            Destination::File(PendingFile::create(path).map_err(|e| cannot_write(path, e))?)
-        }
-        None => Destination::Stdout(Stdout::buffered()),
-    };
+    let mut out =
+        Destination::open(output).map_err(|e| cannot_write(output.unwrap_or(Path::new("-")), e))?;
     // Annotations beside a report written to a file still go to stdout.
-    let mut side = (args.output.is_some() && annotations.is_some()).then(Stdout::buffered);
+    let mut side = (out.path().is_some() && annotations.is_some()).then(Stdout::buffered);
     let streamed = (|| -> Result<Totals, Stop> {
         renderer.begin(&mut out).map_err(Stop::Write)?;
-        let totals = checker.check_streaming(&targets, args.jobs.unwrap_or(0), |outcome| {
+        let totals = checker.check_streaming(&targets, jobs(args.jobs), |outcome| {
             let file = outcome.view();
             renderer.file(&mut out, &file).map_err(Stop::Write)?;
             if let Some(annotations) = &mut annotations {
@@ -556,37 +422,41 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
     if let Some(side) = &mut side {
         side.flush().map_err(stdout_failure)?;
     }
-    let totals = match (streamed, out) {
-        (Ok(totals), Destination::File(file)) => {
-            let path = file.path.clone();
-            file.commit().map_err(|e| cannot_write(&path, e))?;
-            eprintln!(
-                "{} (report written to {})",
-                totals.summary(),
-                path.display()
-            );
-            totals
-        }
-        (Ok(totals), Destination::Stdout(mut out)) => {
-            out.flush().map_err(stdout_failure)?;
-            if format != report::Format::Human {
-                eprintln!("{}", totals.summary());
+    let totals = match streamed {
+        Ok(totals) => {
+            let path: Option<PathBuf> = out.path().map(Path::to_path_buf);
+            out.finish().map_err(|e| match &path {
+                Some(path) => cannot_write(path, e),
+                None => stdout_failure(e),
+            })?;
+            match path {
+                Some(path) => eprintln!(
+                    "{} (report written to {})",
+                    totals.summary(),
+                    discover::display_path(&path)
+                ),
+                None if format != report::Format::Human => eprintln!("{}", totals.summary()),
+                None => {}
             }
             totals
         }
-        // Dropping the pending file removes it: `--output` is left as it was.
-        (Err(Stop::Policy(e)), Destination::File(_)) => return Err(e.into()),
-        (Err(Stop::Policy(e)), Destination::Stdout(mut out)) => {
+        // Dropping a pending file removes it: `--output` is left as it was.
+        Err(Stop::Policy(e)) => {
             // What is on stdout ends with the last file checked in full.
-            let _ = out.flush();
-            return Err(if out.get_ref().written > 0 {
+            let written = out.stdout_written();
+            out.abandon();
+            return Err(if written.is_some_and(|n| n > 0) {
                 Failure::Interrupted(e)
             } else {
                 e.into()
             });
         }
-        (Err(Stop::Write(e)), Destination::File(file)) => return Err(cannot_write(&file.path, e)),
-        (Err(Stop::Write(e)), Destination::Stdout(_)) => return Err(stdout_failure(e)),
+        Err(Stop::Write(e)) => {
+            return Err(match out.path() {
+                Some(path) => cannot_write(path, e),
+                None => stdout_failure(e),
+            });
+        }
     };
     if let (Some(summary_path), Some(summary)) = (summary_path, step_summary) {
         let appended = std::fs::OpenOptions::new()
@@ -633,7 +503,7 @@ fn config_cmd(args: ConfigArgs) -> Result<u8, Failure> {
             (r.id.clone(), level_name(&setup, r), origin)
         })
         .collect();
-    print!("{}", crate::config::effective_toml(&setup.config, &levels));
+    emit(&crate::config::effective_toml(&setup.config, &levels))?;
     Ok(EXIT_OK)
 }
 
@@ -641,11 +511,12 @@ fn init(args: InitArgs) -> Result<u8, Failure> {
     if args.path.exists() && !args.force {
         return Err(Failure::message(format!(
             "`{}` already exists (use --force to overwrite)",
-            args.path.display()
+            discover::display_path(&args.path)
         )));
     }
-    write_atomically(&args.path, crate::config::DEFAULT_TOML)?;
-    eprintln!("wrote {}", args.path.display());
+    crate::output::write_atomically(&args.path, crate::config::DEFAULT_TOML)
+        .map_err(|e| cannot_write(&args.path, e))?;
+    eprintln!("wrote {}", discover::display_path(&args.path));
     eprintln!(
         "preset in force: \"recommended\"; `preset = \"strict\"` asks every milestone for objectives, a success-criteria checklist, a duration and a documentation deliverable"
     );
@@ -654,7 +525,9 @@ fn init(args: InitArgs) -> Result<u8, Failure> {
 
 fn completions(args: CompletionsArgs) -> Result<u8, Failure> {
     let mut cmd = <Cli as clap::CommandFactory>::command();
-    clap_complete::generate(args.shell, &mut cmd, "mlint", &mut std::io::stdout());
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "mlint", &mut script);
+    emit(&String::from_utf8_lossy(&script))?;
     Ok(EXIT_OK)
 }
 
@@ -664,20 +537,17 @@ fn man() -> Result<u8, Failure> {
     clap_mangen::Man::new(cmd)
         .render(&mut out)
         .map_err(|e| Failure::message(e.to_string()))?;
-    std::io::stdout()
-        .write_all(&out)
-        .map_err(|e| Failure::message(e.to_string()))?;
+    emit(&String::from_utf8_lossy(&out))?;
     Ok(EXIT_OK)
 }
 
 /// The text of the Markdown file at `path`, or why it cannot be read.
 fn read_markdown(path: &Path) -> Result<String, String> {
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    let shown = discover::display_path(path);
+    let bytes = discover::read_file(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
     String::from_utf8(bytes).map_err(|e| {
         format!(
-            "`{}` is not valid UTF-8 (first invalid byte at offset {})",
-            path.display(),
+            "`{shown}` is not valid UTF-8 (first invalid byte at offset {})",
             e.utf8_error().valid_up_to()
         )
     })
@@ -697,7 +567,8 @@ fn parse(args: ParseArgs) -> Result<u8, Failure> {
     } else {
         serde_json::to_string_pretty(&json)
     };
-    println!("{}", text.map_err(|e| Failure::message(e.to_string()))?);
+    let text = text.map_err(|e| Failure::message(e.to_string()))?;
+    emit(&format!("{text}\n"))?;
     Ok(EXIT_OK)
 }
 
@@ -739,7 +610,7 @@ fn outline(args: OutlineArgs) -> Result<u8, Failure> {
                         writeln!(out)?;
                     }
                     crate::outline::Outline::of(&doc).write_human(&mut out)?;
-                    if out.get_ref().closed {
+                    if out.get_ref().closed() {
                         break;
                     }
                 }
@@ -782,16 +653,23 @@ fn rules(args: RulesArgs) -> Result<u8, Failure> {
                 .iter()
                 .map(|r| serde_json::json!({"id": r.id, "level": level_name(&setup, r), "default_level": r.default_level.as_str(), "title": r.title, "origin": r.origin, "file": r.file}))
                 .collect();
-            println!(
-                "{}",
+            emit(&format!(
+                "{}\n",
                 serde_json::to_string_pretty(&list).unwrap_or_default()
-            );
+            ))?;
         }
         ListFormat::Text => {
             let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+            let mut table = String::new();
             for r in &rules {
-                println!("{:width$}  {:7}  {}", r.id, level_name(&setup, r), r.title);
+                table.push_str(&format!(
+                    "{:width$}  {:7}  {}\n",
+                    r.id,
+                    level_name(&setup, r),
+                    r.title
+                ));
             }
+            emit(&table)?;
         }
     }
     Ok(EXIT_OK)
@@ -808,7 +686,7 @@ fn explain(args: ExplainArgs) -> Result<u8, Failure> {
             crate::suggest::did_you_mean(&args.rule, &ids)
         )));
     };
-    print!("{}", crate::policy::docs::explain(rule, &setup.config.data));
+    emit(&crate::policy::docs::explain(rule, &setup.config.data))?;
     Ok(EXIT_OK)
 }
 
@@ -829,7 +707,7 @@ fn test(args: TestArgs) -> Result<u8, Failure> {
         args.run.as_deref(),
         Some(Origin::Custom),
     ));
-    let mut out = std::io::stdout().lock();
+    let mut out = Stdout::buffered();
     let (mut pass, mut fail, mut error) = (0, 0, 0);
     for r in &results {
         let (tag, detail) = match &r.outcome {
@@ -851,6 +729,8 @@ fn test(args: TestArgs) -> Result<u8, Failure> {
         }
     }
     let _ = writeln!(out, "{} passed, {} failed, {} errors", pass, fail, error);
+    out.flush()
+        .map_err(|e| Failure::message(format!("cannot write to stdout: {e}")))?;
     Ok(if fail + error > 0 {
         EXIT_FINDINGS
     } else {
@@ -859,6 +739,6 @@ fn test(args: TestArgs) -> Result<u8, Failure> {
 }
 
 fn schema() -> Result<u8, Failure> {
-    print!("{}", crate::schema::SCHEMA_JSON);
+    emit(crate::schema::SCHEMA_JSON)?;
     Ok(EXIT_OK)
 }

@@ -6,11 +6,14 @@
 //! runner reads a command up to the end of the line and splits its
 //! properties on `,` and `::`, so messages and property values are escaped
 //! the way the runner unescapes them (`%25`, `%0D`, `%0A`, and in properties
-//! also `%3A` and `%2C`).
+//! also `%3A` and `%2C`), after the escaping every human-readable output
+//! uses ([`crate::escape::escape`]): a control character in a file name or
+//! a message shows as `\u{1b}` in the annotation, never as itself in the log.
 
 use super::{FileView, Renderer};
 use crate::check::{Report, Totals};
 use crate::diagnostic::{Finding, Severity};
+use crate::escape::escape;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -39,7 +42,10 @@ fn command(f: &Finding) -> String {
         Severity::Warning => "warning",
         Severity::Info => "notice",
     };
-    let mut props = vec![("file", f.path.clone()), ("line", loc.line.to_string())];
+    let mut props = vec![
+        ("file", escape(&f.path).into_owned()),
+        ("line", loc.line.to_string()),
+    ];
     if loc.end_line <= loc.line {
         props.push(("col", loc.column.to_string()));
         props.push(("endLine", loc.line.to_string()));
@@ -47,12 +53,16 @@ fn command(f: &Finding) -> String {
     } else {
         props.push(("endLine", loc.end_line.to_string()));
     }
-    props.push(("title", f.rule.clone()));
+    props.push(("title", escape(&f.rule).into_owned()));
     let props: Vec<String> = props
         .iter()
         .map(|(k, v)| format!("{k}={}", escape_property(v)))
         .collect();
-    format!("::{kind} {}::{}", props.join(","), escape_data(&f.message))
+    format!(
+        "::{kind} {}::{}",
+        props.join(","),
+        escape_data(&escape(&f.message))
+    )
 }
 
 /// Escapes a command's message.
@@ -151,9 +161,10 @@ impl StepSummary {
     }
 }
 
-/// Text inside a code span in a table cell: only `|` and line breaks matter.
+/// Text inside a code span in a table cell: only `|` and line breaks (and,
+/// as everywhere, control characters) matter.
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\r', '\n'], " ")
+    escape(s).replace('|', "\\|")
 }
 
 /// A message in a table cell. Outside its backtick code spans, `<`, `>` and
@@ -178,6 +189,7 @@ fn markdown_cell(s: &str) -> String {
                 '|' => out.push_str("\\|"),
                 '\n' => out.push_str("<br>"),
                 '\r' => {}
+                c if crate::escape::is_unsafe(c) => out.extend(c.escape_default()),
                 c => out.push(c),
             }
         }
