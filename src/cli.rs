@@ -130,7 +130,7 @@ pub struct CheckArgs {
     /// Exit 1 when a finding is at or above this level.
     #[arg(long, value_enum, default_value_t = FailLevel::Error)]
     pub fail_level: FailLevel,
-    /// Worker threads (default: one per core).
+    /// Worker threads (default: one per core; at most 4 per core are started).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
     /// Apply `exclude` globs to files named on the command line too (for pre-commit).

@@ -289,6 +289,19 @@ fn walk(root: &Path, opts: &DiscoverOptions, out: &mut Vec<Target>) {
     }
 }
 
+/// The operating system's error code somewhere in `e`'s chain of causes.
+fn os_error(e: &(dyn std::error::Error + 'static)) -> Option<i32> {
+    if let Some(io) = e.downcast_ref::<std::io::Error>() {
+        if let Some(code) = io.raw_os_error() {
+            return Some(code);
+        }
+        if let Some(code) = io.get_ref().and_then(|inner| os_error(inner)) {
+            return Some(code);
+        }
+    }
+    e.source().and_then(os_error)
+}
+
 /// A target for what the walk below `root` could not read: the path the
 /// error names (or `root`), and why.
 fn walk_error(root: &Path, e: &ignore::Error) -> Target {
@@ -305,8 +318,12 @@ fn walk_error(root: &Path, e: &ignore::Error) -> Target {
     }
     let path = path_of(e).unwrap_or(root).to_path_buf();
     let display = display_path(&path);
+    // The operating system's words, without the walker's own wrapping.
     let why = match e.io_error() {
-        Some(io) => io.to_string(),
+        Some(io) => match os_error(io) {
+            Some(code) => std::io::Error::from_raw_os_error(code).to_string(),
+            None => io.to_string(),
+        },
         None => e.to_string(),
     };
     Target {

@@ -742,3 +742,15 @@ fn schema() -> Result<u8, Failure> {
     emit(crate::schema::SCHEMA_JSON)?;
     Ok(EXIT_OK)
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn jobs_are_capped_at_four_per_core() {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        assert_eq!(super::jobs(Some(100_000)), 4 * cores);
+        assert_eq!(super::jobs(Some(1)), 1);
+        // 0 lets the pool start one per core.
+        assert_eq!(super::jobs(None), 0);
+    }
+}

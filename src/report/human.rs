@@ -370,6 +370,59 @@ impl Renderer for Human {
 mod tests {
     use super::*;
 
+    fn render_one(text: &str, start: usize, end: usize, column: usize) -> String {
+        let finding = Finding {
+            path: "f.md".into(),
+            rule: "x/y".into(),
+            severity: Severity::Error,
+            message: "m".into(),
+            help: None,
+            location: crate::diagnostic::Location {
+                line: 2,
+                column,
+                end_line: 2,
+                end_column: column + (end - start),
+                start,
+                end,
+            },
+            detail: false,
+        };
+        let source: Arc<str> = Arc::from(text);
+        let view = FileView {
+            path: "f.md",
+            findings: std::slice::from_ref(&finding),
+            source: Some(&source),
+        };
+        let mut out = Vec::new();
+        Human::new(false).file(&mut out, &view).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_long_line_is_cut_to_a_window_around_the_span() {
+        let long = format!("{}TARGET{}", "a".repeat(3000), "b".repeat(3000));
+        let text = format!("# Title\n{long}\nnext\n");
+        let start = "# Title\n".len() + 3000;
+        let got = render_one(&text, start, start + 6, 3001);
+        let window = format!("…{}TARGET{}…", "a".repeat(40), "b".repeat(114));
+        let want = format!(
+            "x/y\n\n  × m\n   ╭─[f.md:2:3001]\n 1 │ # Title\n 2 │ {window}\n   ·{}──────\n 3 │ next\n   ╰────\n\n",
+            " ".repeat(42)
+        );
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn control_characters_in_a_snippet_are_replaced_in_place() {
+        let text = "# T\u{1b}[2J\nx\u{8}TARGET\ry\n";
+        let start = text.find("TARGET").unwrap();
+        let got = render_one(text, start, start + 6, 3);
+        assert_eq!(
+            got,
+            "x/y\n\n  × m\n   ╭─[f.md:2:3]\n 1 │ # T?[2J\n 2 │ x?TARGET\n   ·   ──────\n 3 │ y\n   ╰────\n\n"
+        );
+    }
+
     /// What miette reads from the whole source, for every span and context.
     #[test]
     fn a_snippet_reads_what_miette_reads_from_the_whole_source() {
