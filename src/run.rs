@@ -8,7 +8,8 @@
 use crate::check::{Checker, Levels, Totals};
 use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, CompletionsArgs, ConfigArgs, ExplainArgs, FailLevel,
-    InitArgs, ListFormat, OutlineArgs, OutlineFormat, ParseArgs, PolicyArgs, RulesArgs, TestArgs,
+    InitArgs, ListFormat, ManArgs, OutlineArgs, OutlineFormat, ParseArgs, PolicyArgs, RulesArgs,
+    TestArgs,
 };
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::Severity;
@@ -42,7 +43,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Init(args) => init(args),
         Command::Schema => schema(),
         Command::Completions(args) => completions(args),
-        Command::Man => man(),
+        Command::Man(args) => man(args),
     };
     match result {
         Ok(code) => code,
@@ -372,27 +373,55 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
     setup.discover.force_exclude = args.force_exclude;
     let targets = discover::discover(&args.paths, &setup.discover)
         .map_err(|errs| Failure::Messages(errs.iter().map(|e| e.to_string()).collect()))?;
+    if targets.is_empty() {
+        let named: Vec<String> = args
+            .paths
+            .iter()
+            .map(|p| discover::display_path(p))
+            .collect();
+        eprintln!(
+            "mlint: warning: no Markdown files found in {}",
+            crate::suggest::quoted_list(&named)
+        );
+    }
     let require_reason = setup.config.flag("require_reason");
     let format = args.format.unwrap_or(report::Format::Human);
     let checker = Checker::new(setup.policies, setup.parse_options, setup.levels)
         .require_reason(require_reason)
-        .keep_sources(matches!(
-            format,
-            report::Format::Human | report::Format::Sarif
-        ));
+        .keep_sources(
+            !args.statistics && matches!(format, report::Format::Human | report::Format::Sarif),
+        );
     let on_github = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
     // `--output -` is standard output.
     let output = args.output.as_deref().filter(|p| *p != Path::new("-"));
     let color = output.is_none() && use_color(args.color);
-    let mut renderer = report::renderer(format, RenderOptions { color }, checker.rules());
+    let docs_url = setup
+        .config
+        .data
+        .get("docs_url")
+        .and_then(|v| v.as_str())
+        .filter(|u| !u.is_empty())
+        .map(str::to_string);
+    let options = RenderOptions {
+        color,
+        quiet: args.quiet,
+        docs_url,
+        config: Some(setup.config.data.clone()),
+    };
+    let mut renderer: Box<dyn Renderer> = if args.statistics {
+        Box::new(report::statistics::Statistics::new(args.quiet))
+    } else {
+        report::renderer(format, options, checker.rules())
+    };
     // On GitHub Actions without an explicit format, the annotations go to
     // stdout (where the runner reads them) besides the readable report:
     // each file's right after its findings.
     let mut annotations = (on_github && args.format.is_none()).then_some(report::github::Github);
     let summary_path = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty());
-    let mut step_summary = summary_path
-        .is_some()
-        .then(|| StepSummary::new(report::github::SUMMARY_LIMIT));
+    let mut step_summary = summary_path.is_some().then(|| {
+        StepSummary::new(report::github::SUMMARY_LIMIT)
+            .with_annotations(annotations.is_some() || format == report::Format::Github)
+    });
     let mut out =
         Destination::open(output).map_err(|e| cannot_write(output.unwrap_or(Path::new("-")), e))?;
     // Annotations beside a report written to a file still go to stdout.
@@ -430,6 +459,7 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
                 None => stdout_failure(e),
             })?;
             match path {
+                _ if args.quiet => {}
                 Some(path) => eprintln!(
                     "{} (report written to {})",
                     totals.summary(),
@@ -476,7 +506,8 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
         FailLevel::Warning => Some(Severity::Warning),
         FailLevel::Never => None,
     };
-    let failed = threshold.is_some_and(|t| totals.at_least(t) > 0);
+    let failed = threshold.is_some_and(|t| totals.at_least(t) > 0)
+        || (args.fail_on_empty && targets.is_empty());
     // The process ends now: freeing the compiled policies value by value
     // would cost a one-file run about 3% more.
     drop(renderer);
@@ -507,6 +538,38 @@ fn config_cmd(args: ConfigArgs) -> Result<u8, Failure> {
     Ok(EXIT_OK)
 }
 
+/// What `mlint init` writes: only the keys a project usually sets, so every
+/// other value (vocabulary, thresholds) stays the release's default and
+/// later releases' additions apply. `mlint init --full` writes them all.
+pub const STARTER_TOML: &str = r#"# mlint configuration. Only what this project changes is set here: every
+# other option keeps mlint's default, so later releases' vocabulary and
+# thresholds still apply. `mlint config` prints the effective configuration,
+# `mlint init --full` a file with every option and its default.
+
+# The convention checked: "recommended" or "strict" (every milestone has
+# objectives, a success-criteria checklist, a duration and a documentation
+# deliverable).
+preset = "recommended"
+
+# Globs of files and directories to skip, on top of .gitignore.
+exclude = []
+
+# Per-rule level: "error", "warning", "info" or "off", for one rule or a
+# whole category. `mlint rules` lists them.
+[rules]
+# "duration/wide-range" = "off"
+# "content/*" = "error"
+
+# Words added to the defaults (a `[sections]` or `[keywords]` table would
+# replace them instead):
+# [extend.sections]
+# success_criteria = ["Exit Gate"]
+# [extend.keywords]
+# milestone = ["Checkpoint"]
+# [extend.status]
+# done = ["landed"]
+"#;
+
 fn init(args: InitArgs) -> Result<u8, Failure> {
     if args.path.exists() && !args.force {
         return Err(Failure::message(format!(
@@ -514,8 +577,12 @@ fn init(args: InitArgs) -> Result<u8, Failure> {
             discover::display_path(&args.path)
         )));
     }
-    crate::output::write_atomically(&args.path, crate::config::DEFAULT_TOML)
-        .map_err(|e| cannot_write(&args.path, e))?;
+    let text = if args.full {
+        crate::config::DEFAULT_TOML
+    } else {
+        STARTER_TOML
+    };
+    crate::output::write_atomically(&args.path, text).map_err(|e| cannot_write(&args.path, e))?;
     eprintln!("wrote {}", discover::display_path(&args.path));
     eprintln!(
         "preset in force: \"recommended\"; `preset = \"strict\"` asks every milestone for objectives, a success-criteria checklist, a duration and a documentation deliverable"
@@ -531,8 +598,14 @@ fn completions(args: CompletionsArgs) -> Result<u8, Failure> {
     Ok(EXIT_OK)
 }
 
-fn man() -> Result<u8, Failure> {
+fn man(args: ManArgs) -> Result<u8, Failure> {
     let cmd = <Cli as clap::CommandFactory>::command();
+    if let Some(dir) = &args.dir {
+        std::fs::create_dir_all(dir)
+            .and_then(|()| clap_mangen::generate_to(cmd, dir))
+            .map_err(|e| cannot_write(dir, e))?;
+        return Ok(EXIT_OK);
+    }
     let mut out = Vec::new();
     clap_mangen::Man::new(cmd)
         .render(&mut out)
@@ -678,13 +751,10 @@ fn rules(args: RulesArgs) -> Result<u8, Failure> {
 fn explain(args: ExplainArgs) -> Result<u8, Failure> {
     let setup = setup(&args.policy, false, &[])?;
     let rules = catalog(&setup);
-    let Some(rule) = rules.iter().find(|r| r.id == args.rule) else {
-        let ids: Vec<String> = rules.iter().map(|r| r.id.clone()).collect();
-        return Err(Failure::message(format!(
-            "no rule `{}`{}",
-            args.rule,
-            crate::suggest::did_you_mean(&args.rule, &ids)
-        )));
+    let ids: Vec<String> = rules.iter().map(|r| r.id.clone()).collect();
+    let id = crate::suggest::resolve_id(&args.rule, &ids).map_err(Failure::message)?;
+    let Some(rule) = rules.iter().find(|r| r.id == id) else {
+        return Err(Failure::message(format!("no rule `{id}`")));
     };
     emit(&crate::policy::docs::explain(rule, &setup.config.data))?;
     Ok(EXIT_OK)
@@ -701,12 +771,31 @@ fn test(args: TestArgs) -> Result<u8, Failure> {
         true,
         Some(setup.config.timeout()),
     )?;
-    let mut results = run_tests(&bundled, args.run.as_deref(), Some(Origin::Bundled));
-    results.extend(run_tests(
-        &setup.policies,
-        args.run.as_deref(),
-        Some(Origin::Custom),
-    ));
+    // Named directories: their tests only, unless `--bundled`.
+    let mut results = if args.dirs.is_empty() || args.bundled {
+        run_tests(&bundled, args.run.as_deref(), Some(Origin::Bundled))
+    } else {
+        Vec::new()
+    };
+    let named: Vec<String> = args
+        .dirs
+        .iter()
+        .map(|d| discover::display_path(d))
+        .collect();
+    let in_named = |file: &str| {
+        named.is_empty()
+            || named.iter().any(|d| {
+                d == "."
+                    || file
+                        .strip_prefix(d.as_str())
+                        .is_some_and(|r| r.starts_with('/'))
+            })
+    };
+    results.extend(
+        run_tests(&setup.policies, args.run.as_deref(), Some(Origin::Custom))
+            .into_iter()
+            .filter(|r| in_named(&r.file)),
+    );
     let mut out = Stdout::buffered();
     let (mut pass, mut fail, mut error) = (0, 0, 0);
     for r in &results {

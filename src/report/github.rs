@@ -20,6 +20,10 @@ use std::io::{self, Write};
 /// How many findings the job summary lists before it says "and N more".
 pub const SUMMARY_LIMIT: usize = 50;
 
+/// How many error annotations, and how many warning annotations, GitHub
+/// shows for one step; it drops the rest.
+pub const ANNOTATIONS_SHOWN: usize = 10;
+
 /// Writes one workflow command per finding.
 pub struct Github;
 
@@ -100,6 +104,11 @@ pub struct StepSummary {
     rows: String,
     listed: usize,
     more: usize,
+    /// Whether annotations were printed, one per finding shown.
+    annotations: bool,
+    /// Errors and warnings among the findings shown.
+    errors: usize,
+    warnings: usize,
 }
 
 impl StepSummary {
@@ -110,12 +119,27 @@ impl StepSummary {
             rows: String::new(),
             listed: 0,
             more: 0,
+            annotations: false,
+            errors: 0,
+            warnings: 0,
         }
+    }
+
+    /// Notes that annotations were printed too: the summary then says when
+    /// GitHub shows only some of them.
+    pub fn with_annotations(mut self, yes: bool) -> StepSummary {
+        self.annotations = yes;
+        self
     }
 
     /// Takes one file's findings into account.
     pub fn file(&mut self, file: &FileView<'_>) {
         for f in file.shown() {
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => {}
+            }
             if self.listed == self.limit {
                 self.more += 1;
                 continue;
@@ -139,6 +163,16 @@ impl StepSummary {
     pub fn finish(&self, totals: &Totals) -> String {
         let mut out = String::from("## mlint\n\n");
         let _ = writeln!(out, "{}\n", totals.summary());
+        if self.annotations
+            && (self.errors > ANNOTATIONS_SHOWN || self.warnings > ANNOTATIONS_SHOWN)
+        {
+            let _ = writeln!(
+                out,
+                "> [!NOTE]\n> mlint printed {} and {} as annotations; GitHub shows at most {ANNOTATIONS_SHOWN} of each per step. Use `--format sarif` (code scanning) to see every finding on the pull request.\n",
+                plural(self.errors, "error"),
+                plural(self.warnings, "warning"),
+            );
+        }
         if self.listed + self.more == 0 {
             out.push_str("No findings.\n");
             return out;
@@ -158,6 +192,14 @@ impl StepSummary {
             );
         }
         out
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }
 
@@ -200,6 +242,41 @@ fn markdown_cell(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_summary_says_when_github_hides_annotations() {
+        use crate::report::sample::sample;
+        let mut report = sample();
+        let first = report.findings[0].clone();
+        report.findings = (0..11)
+            .map(|i| Finding {
+                severity: Severity::Error,
+                message: format!("m{i}"),
+                ..first.clone()
+            })
+            .collect();
+        let mut summary = StepSummary::new(SUMMARY_LIMIT).with_annotations(true);
+        for file in crate::report::files(&report) {
+            summary.file(&file);
+        }
+        let text = summary.finish(&report.totals());
+        assert!(
+            text.contains("> [!NOTE]\n> mlint printed 11 errors and 0 warnings as annotations; GitHub shows at most 10 of each per step. Use `--format sarif` (code scanning) to see every finding on the pull request.\n"),
+            "{text}"
+        );
+        // Without annotations, or within the limits, no note.
+        let mut quiet = StepSummary::new(SUMMARY_LIMIT);
+        for file in crate::report::files(&report) {
+            quiet.file(&file);
+        }
+        assert!(!quiet.finish(&report.totals()).contains("[!NOTE]"));
+        report.findings.truncate(10);
+        let mut within = StepSummary::new(SUMMARY_LIMIT).with_annotations(true);
+        for file in crate::report::files(&report) {
+            within.file(&file);
+        }
+        assert!(!within.finish(&report.totals()).contains("[!NOTE]"));
+    }
 
     #[test]
     fn escapes() {

@@ -282,6 +282,8 @@ pub struct Human {
     buffer: String,
     /// Findings folded into a summary finding, not shown.
     folded: usize,
+    /// No summary line (`--quiet`).
+    quiet: bool,
 }
 
 impl Human {
@@ -291,7 +293,14 @@ impl Human {
             handler: crate::diagnostic::graphical_handler(color),
             buffer: String::new(),
             folded: 0,
+            quiet: false,
         }
+    }
+
+    /// Leaves out the lines after the findings (`--quiet`).
+    pub fn quiet(mut self, yes: bool) -> Human {
+        self.quiet = yes;
+        self
     }
 }
 
@@ -350,6 +359,9 @@ impl Renderer for Human {
     }
 
     fn end(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
         if self.folded > 0 {
             writeln!(
                 out,

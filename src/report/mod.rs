@@ -25,6 +25,7 @@ pub mod junit;
 pub mod sample;
 pub mod sarif;
 pub mod short;
+pub mod statistics;
 
 /// The output formats of `mlint check --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -44,10 +45,18 @@ pub enum Format {
 }
 
 /// Options shared by renderers.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct RenderOptions {
     /// Use colour (human format only).
     pub color: bool,
+    /// Leave out the summary line the human format ends with (`--quiet`).
+    pub quiet: bool,
+    /// The base URL of the rules' documentation (`docs_url`): SARIF's
+    /// `helpUri` is `<docs_url>/<rule id>.md`, and there is none without it.
+    pub docs_url: Option<String>,
+    /// The effective configuration, for the option defaults the rule
+    /// documentation embedded in SARIF shows (the defaults when `None`).
+    pub config: Option<serde_json::Value>,
 }
 
 /// One checked file as renderers see it.
@@ -99,10 +108,14 @@ pub fn renderer<'a>(
     rules: &'a [RuleMeta],
 ) -> Box<dyn Renderer + 'a> {
     match format {
-        Format::Human => Box::new(human::Human::new(options.color)),
+        Format::Human => Box::new(human::Human::new(options.color).quiet(options.quiet)),
         Format::Short => Box::new(short::Short),
         Format::Json => Box::new(json::Json::default()),
-        Format::Sarif => Box::new(sarif::Sarif::new(rules)),
+        Format::Sarif => Box::new(sarif::Sarif::new(
+            rules,
+            options.docs_url.as_deref(),
+            &options.config.unwrap_or_else(crate::config::defaults_json),
+        )),
         Format::Github => Box::new(github::Github),
         Format::Junit => Box::new(junit::Junit::default()),
     }
