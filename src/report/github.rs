@@ -11,9 +11,9 @@
 //! a message shows as `\u{1b}` in the annotation, never as itself in the log.
 
 use super::{FileView, Renderer};
-use crate::check::{Report, Totals};
 use crate::diagnostic::{Finding, Severity};
 use crate::escape::escape;
+use crate::outcome::{Report, Totals};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 

@@ -13,9 +13,9 @@
 //! the whole line again.
 
 use super::{FileView, Renderer};
-use crate::check::Totals;
 use crate::diagnostic::{Finding, Severity};
 use crate::escape::{escape, source_text};
+use crate::outcome::Totals;
 use miette::{
     Diagnostic, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };

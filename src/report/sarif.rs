@@ -16,8 +16,8 @@
 
 use super::json::{close_array, write_element, write_pretty};
 use super::{FileView, Renderer};
-use crate::check::Totals;
 use crate::diagnostic::{Finding, Severity};
+use crate::outcome::Totals;
 use crate::policy::RuleMeta;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};

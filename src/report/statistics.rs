@@ -7,9 +7,9 @@
 //! summary line that follows.
 
 use super::{FileView, Renderer};
-use crate::check::Totals;
 use crate::diagnostic::Severity;
 use crate::escape::escape;
+use crate::outcome::Totals;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
