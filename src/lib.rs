@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod document;
 pub mod escape;
+pub mod levels;
 pub mod outcome;
 pub mod outline;
 pub mod output;
