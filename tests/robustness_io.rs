@@ -223,6 +223,34 @@ fn a_fifo_or_a_device_named_as_a_file_is_unreadable_and_never_blocks() {
     );
 }
 
+/// Discovery found a regular file; by the time it is read it is a FIFO
+/// (no writer will ever come): the check reports it instead of blocking.
+#[cfg(unix)]
+#[test]
+fn a_file_replaced_by_a_fifo_after_discovery_never_blocks() {
+    let dir = tempdir();
+    let path = dir.path().join("late.md");
+    mkfifo(&path);
+    let target = mlint::discover::Target {
+        display: "late.md".into(),
+        path,
+        unreadable: None,
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let checker = mlint::check::Checker::bundled().expect("bundled policies");
+        let _ = tx.send(checker.check(&[target], 1).expect("no policy error"));
+    });
+    let report = rx.recv_timeout(HANG).expect("the check returns");
+    assert_eq!(report.findings.len(), 1, "{:?}", report.findings);
+    let f = &report.findings[0];
+    assert_eq!(f.rule, "input/unreadable");
+    assert_eq!(
+        f.message,
+        "cannot read `late.md`: not a regular file (a FIFO)"
+    );
+}
+
 /// Whether this process is root (who reads any directory whatever its mode).
 #[cfg(unix)]
 fn is_root() -> bool {
