@@ -11,213 +11,15 @@
 use crate::diagnostic::{Finding, Location, Severity, sort_findings};
 use crate::discover::Target;
 use crate::document::{self, LineIndex, ParseOptions};
+pub use crate::levels::Levels;
+use crate::outcome::FileView;
+pub use crate::outcome::{Report, Totals};
 use crate::policy::{Evaluator, PolicyError, PolicySet, RawFinding, RuleMeta, builtin};
-use crate::report::FileView;
 use crate::suppress;
 use std::collections::BTreeMap;
 use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, mpsc};
-
-/// Per-rule levels after configuration: `None` means the rule is off.
-///
-/// Two layers: the configuration file's `[rules]` and the command line's
-/// `--rule`. The command line wins over the file; within a layer an exact id
-/// wins over `category/*`, and a longer category over a shorter one.
-#[derive(Clone, Debug, Default)]
-pub struct Levels {
-    /// From `--rule`, by exact rule id or `category/*`.
-    pub cli: BTreeMap<String, Option<Severity>>,
-    /// From the configuration file, by exact rule id or `category/*`.
-    pub file: BTreeMap<String, Option<Severity>>,
-}
-
-impl Levels {
-    /// The key in `layer` that decides `rule`'s level, if any.
-    fn decide<'a>(
-        layer: &'a BTreeMap<String, Option<Severity>>,
-        rule: &str,
-    ) -> Option<(&'a String, Option<Severity>)> {
-        if let Some((k, v)) = layer.get_key_value(rule) {
-            return Some((k, *v));
-        }
-        let mut prefix = rule;
-        while let Some(i) = prefix.rfind('/') {
-            prefix = &prefix[..i];
-            if let Some((k, v)) = layer.get_key_value(&format!("{prefix}/*")) {
-                return Some((k, *v));
-            }
-        }
-        None
-    }
-
-    /// The effective level of `rule`, whose default is `default`.
-    pub fn level(&self, rule: &str, default: Severity) -> Option<Severity> {
-        Self::decide(&self.cli, rule)
-            .or_else(|| Self::decide(&self.file, rule))
-            .map(|(_, level)| level)
-            .unwrap_or(Some(default))
-    }
-
-    /// What set `rule`'s level: `(true, key)` for `--rule`, `(false, key)` for
-    /// the file, `None` for the default.
-    pub fn origin(&self, rule: &str) -> Option<(bool, String)> {
-        Self::decide(&self.cli, rule)
-            .map(|(k, _)| (true, k.clone()))
-            .or_else(|| Self::decide(&self.file, rule).map(|(k, _)| (false, k.clone())))
-    }
-}
-
-#[cfg(test)]
-mod level_tests {
-    use super::*;
-
-    #[test]
-    fn the_command_line_wins_and_exact_ids_win_within_a_layer() {
-        let mut levels = Levels::default();
-        levels.file.insert("duration/wide-range".into(), None);
-        levels
-            .file
-            .insert("duration/*".into(), Some(Severity::Error));
-        assert_eq!(levels.level("duration/wide-range", Severity::Warning), None);
-        assert_eq!(
-            levels.level("duration/too-long", Severity::Warning),
-            Some(Severity::Error)
-        );
-        levels.cli.insert("duration/*".into(), Some(Severity::Info));
-        assert_eq!(
-            levels.level("duration/wide-range", Severity::Warning),
-            Some(Severity::Info)
-        );
-        assert_eq!(
-            levels.origin("duration/wide-range"),
-            Some((true, "duration/*".to_string()))
-        );
-        assert_eq!(
-            levels.level("docs/missing-deliverable", Severity::Error),
-            Some(Severity::Error)
-        );
-        assert_eq!(levels.origin("docs/missing-deliverable"), None);
-    }
-}
-
-/// The outcome of a whole run.
-#[derive(Clone, Debug, Default)]
-pub struct Report {
-    /// Files checked.
-    pub files: usize,
-    /// Display paths of every checked file (with or without findings), sorted.
-    pub paths: Vec<String>,
-    /// Milestones found in them.
-    pub milestones: usize,
-    /// Every finding, sorted.
-    pub findings: Vec<Finding>,
-    /// Sources of the files that have findings, for snippets.
-    pub sources: BTreeMap<String, Arc<str>>,
-    /// The rule catalog (built-in and policy rules), sorted by id.
-    pub rules: Vec<RuleMeta>,
-}
-
-impl Report {
-    /// Number of findings at `severity`.
-    pub fn count(&self, severity: Severity) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .count()
-    }
-
-    /// The report's totals: files, milestones and findings per severity.
-    pub fn totals(&self) -> Totals {
-        let mut totals = Totals {
-            files: self.files,
-            milestones: self.milestones,
-            ..Totals::default()
-        };
-        totals.add_findings(&self.findings);
-        totals
-    }
-
-    /// The one-line summary: `N files, M milestones: E errors, W warnings`.
-    pub fn summary(&self) -> String {
-        self.totals().summary()
-    }
-}
-
-/// Running totals of a check: all the summary line, the exit code and the
-/// end of a streamed report need, without keeping the findings.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Totals {
-    /// Files checked.
-    pub files: usize,
-    /// Milestones found in them.
-    pub milestones: usize,
-    /// Findings at `error`.
-    pub errors: usize,
-    /// Findings at `warning`.
-    pub warnings: usize,
-    /// Findings at `info`.
-    pub infos: usize,
-}
-
-impl Totals {
-    /// Counts `findings` by severity.
-    pub fn add_findings(&mut self, findings: &[Finding]) {
-        for f in findings {
-            match f.severity {
-                Severity::Error => self.errors += 1,
-                Severity::Warning => self.warnings += 1,
-                Severity::Info => self.infos += 1,
-            }
-        }
-    }
-
-    /// Number of findings at `severity`.
-    pub fn count(&self, severity: Severity) -> usize {
-        match severity {
-            Severity::Error => self.errors,
-            Severity::Warning => self.warnings,
-            Severity::Info => self.infos,
-        }
-    }
-
-    /// Number of findings at `severity` or above.
-    pub fn at_least(&self, severity: Severity) -> usize {
-        [Severity::Info, Severity::Warning, Severity::Error]
-            .into_iter()
-            .filter(|s| *s >= severity)
-            .map(|s| self.count(s))
-            .sum()
-    }
-
-    /// Number of findings.
-    pub fn findings(&self) -> usize {
-        self.errors + self.warnings + self.infos
-    }
-
-    /// The one-line summary: `N files, M milestones: E errors, W warnings`
-    /// (and `, I infos` when there are any).
-    pub fn summary(&self) -> String {
-        let plural = |n: usize, word: &str| {
-            if n == 1 {
-                format!("{n} {word}")
-            } else {
-                format!("{n} {word}s")
-            }
-        };
-        let mut s = format!(
-            "{}, {}: {}, {}",
-            plural(self.files, "file"),
-            plural(self.milestones, "milestone"),
-            plural(self.errors, "error"),
-            plural(self.warnings, "warning"),
-        );
-        if self.infos > 0 {
-            s.push_str(&format!(", {}", plural(self.infos, "info")));
-        }
-        s
-    }
-}
 
 /// What happened to one file: its findings and, when the checker keeps
 /// sources and there are findings, its text.
@@ -549,22 +351,24 @@ impl Checker {
         eval: &mut Evaluator,
         target: &Target,
     ) -> Result<FileOutcome, PolicyError> {
-        match std::fs::read(&target.path) {
+        if let Some(why) = &target.unreadable {
+            return Ok(self.input_problem(
+                &target.display,
+                builtin::UNREADABLE,
+                why.clone(),
+                0,
+                None,
+            ));
+        }
+        match crate::discover::read_file(&target.path) {
             Ok(bytes) => self.check_bytes(eval, &target.display, bytes),
-            Err(e) => {
-                let what = if target.path.is_dir() {
-                    "is a directory".to_string()
-                } else {
-                    e.to_string()
-                };
-                Ok(self.input_problem(
-                    &target.display,
-                    builtin::UNREADABLE,
-                    format!("cannot read `{}`: {what}", target.display),
-                    0,
-                    None,
-                ))
-            }
+            Err(e) => Ok(self.input_problem(
+                &target.display,
+                builtin::UNREADABLE,
+                format!("cannot read `{}`: {e}", target.display),
+                0,
+                None,
+            )),
         }
     }
 

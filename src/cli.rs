@@ -38,14 +38,23 @@ pub enum Command {
     Test(TestArgs),
     /// Print the effective configuration as TOML, with where each value came from.
     Config(ConfigArgs),
-    /// Write a commented starter `mlint.toml` showing every option with its default.
+    /// Write a short starter `mlint.toml` (`--full`: every option with its default).
     Init(InitArgs),
     /// Print the JSON Schema of the document `mlint parse` prints.
     Schema,
     /// Print a shell completion script.
     Completions(CompletionsArgs),
-    /// Print the man page (roff).
-    Man,
+    /// Print the man page (roff), or write one per command into a directory.
+    Man(ManArgs),
+}
+
+/// `mlint man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write `mlint.1` and one page per subcommand (`mlint-check.1`, …) into
+    /// this directory instead of printing `mlint.1`.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 /// `mlint config`.
@@ -65,6 +74,11 @@ pub struct InitArgs {
     /// Overwrite an existing file.
     #[arg(long)]
     pub force: bool,
+    /// Write every option with its default value (today's whole vocabulary
+    /// and thresholds), instead of a short starter that keeps later
+    /// releases' defaults.
+    #[arg(long)]
+    pub full: bool,
 }
 
 /// `mlint completions`.
@@ -124,13 +138,25 @@ pub struct CheckArgs {
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<Format>,
     /// Write the report to this file (atomically) instead of stdout; a
-    /// one-line summary still goes to stderr.
+    /// one-line summary still goes to stderr. `-` is stdout; a device or a
+    /// FIFO is written in place.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Print the findings only: no summary line.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Print how many findings each rule has (count, rule, level; most
+    /// first) instead of the findings.
+    #[arg(long, conflicts_with = "format")]
+    pub statistics: bool,
+    /// Exit 1 when no file is found to check (by default that is a warning
+    /// on stderr, and exit 0).
+    #[arg(long)]
+    pub fail_on_empty: bool,
     /// Exit 1 when a finding is at or above this level.
     #[arg(long, value_enum, default_value_t = FailLevel::Error)]
     pub fail_level: FailLevel,
-    /// Worker threads (default: one per core).
+    /// Worker threads (default: one per core; at most 4 per core are started).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
     /// Apply `exclude` globs to files named on the command line too (for pre-commit).
@@ -216,9 +242,13 @@ pub struct ExplainArgs {
 /// `mlint test`.
 #[derive(Debug, Args)]
 pub struct TestArgs {
-    /// Directories of user policies and their tests (the bundled tests always run).
+    /// Directories of user policies whose tests to run (none: the bundled
+    /// tests and those of the configured policy directories).
     #[arg(value_name = "DIR")]
     pub dirs: Vec<PathBuf>,
+    /// Run the bundled rules' tests too when directories are named.
+    #[arg(long)]
+    pub bundled: bool,
     /// Only run tests whose full name contains this text.
     #[arg(long, value_name = "TEXT")]
     pub run: Option<String>,

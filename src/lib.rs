@@ -7,17 +7,21 @@
 
 pub mod check;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod document;
+pub mod escape;
+pub mod levels;
+pub mod outcome;
 pub mod outline;
+pub mod output;
 pub mod policy;
 pub mod report;
-pub mod run;
 pub mod suggest;
 
-pub use run::run;
+pub use commands::run;
 
 /// `mlint --version`: the binary's version and the bundled policy set's.
 pub const VERSION_LINE: &str = concat!(

@@ -251,26 +251,10 @@ fn clip(text: &str) -> String {
     out
 }
 
-/// `text` with control characters, bidirectional controls and invisible
-/// format characters written as escapes (`\n`, `\u{202e}`), so text from a
-/// file prints as one inert line.
+/// `text` made inert for a terminal (see [`crate::escape::escape`], the
+/// one escaping every human-readable output uses).
 pub fn escape(text: &str) -> String {
-    let unsafe_char = |c: char| {
-        c.is_control()
-            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
-    };
-    if !text.chars().any(unsafe_char) {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if unsafe_char(c) {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::escape::escape(text).into_owned()
 }
 
 #[cfg(test)]

@@ -1133,7 +1133,7 @@ fn explain_an_unknown_rule_suggests_the_closest() {
     assert_eq!(out.stdout, "");
     assert_eq!(
         out.stderr,
-        "mlint: error: no rule `duratoin/too-long` (did you mean `duration/too-long`?)\n"
+        "mlint: error: no rule `duratoin/too-long`; closest: `duration/too-long`, `duration/too-short`, `duration/conflict`\n"
     );
 }
 
@@ -1569,7 +1569,7 @@ fn config_error_unknown_key_suggests_the_closest() {
     );
     assert!(err.contains(" 2 │ exclud = [\"archive/**\"]\n"), "{err}");
     assert!(
-        err.contains("help: known keys: `check_finished`, `documentation`, "),
+        err.contains("help: known keys: `check_finished`, `docs_url`, `documentation`, "),
         "{err}"
     );
     assert!(
@@ -1836,10 +1836,28 @@ fn init_writes_a_config_that_check_accepts_and_does_not_overwrite() {
             "p.md:3:15: error[duration/inverted-range] phase `Phase 2: Build` lasts `6-2 weeks`: the upper bound is below the lower bound"
         ]
     );
-    // Every value of the written file is its own origin.
+    // The starter sets only `preset` and `exclude`: the rest stays default.
     let out = run(dir.path(), &["config"]);
     let (options, _) = out.stdout.split_once("\n[rules]\n").unwrap();
+    assert!(
+        options.contains("\npreset = \"recommended\"  # mlint.toml:"),
+        "{options}"
+    );
+    assert!(
+        options.contains("\nexclude = []  # mlint.toml:"),
+        "{options}"
+    );
+    assert!(
+        options.contains("\ninclude = [\"**/*.md\", \"**/*.markdown\"]  # default\n"),
+        "{options}"
+    );
+    // `--full`: every value of the written file is its own origin.
+    let out = run(dir.path(), &["init", "--full", "full.toml"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let out = run(dir.path(), &["config", "--config", "full.toml"]);
+    let (options, _) = out.stdout.split_once("\n[rules]\n").unwrap();
     assert!(!options.contains("# default\n"), "{options}");
+    std::fs::remove_file(dir.path().join("full.toml")).unwrap();
 
     std::fs::write(dir.path().join("mlint.toml"), "# mine\n").unwrap();
     let out = run(dir.path(), &["init"]);
@@ -2437,8 +2455,12 @@ fn test_runs_the_project_policy_tests() {
             "3 passed, 0 failed, 0 errors",
         ]
     );
-    // Without a filter the bundled tests run too; all pass.
-    let out = run(&root(), &["test", "fixtures/project/policies"]);
+    // A named directory's tests only; with `--bundled` the bundled ones too,
+    // and all pass.
+    let out = run(&root(), &["test", "-v", "fixtures/project/policies"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.lines().last(), Some(&"3 passed, 0 failed, 0 errors"));
+    let out = run(&root(), &["test", "--bundled", "fixtures/project/policies"]);
     assert_eq!(out.code, 0, "{out:?}");
     let lines = out.lines();
     assert_eq!(lines.len(), 1, "only the summary: {lines:?}");
@@ -2548,7 +2570,17 @@ fn exclude_globs_are_relative_to_the_config_file() {
     for path in ["../archive/old-roadmap.md", absolute.to_str().unwrap()] {
         let out = run(&docs, &["check", "-f", "short", "--force-exclude", path]);
         assert_eq!(out.code, 0, "{out:?}");
-        assert_eq!(out.stderr, "0 files, 0 milestones: 0 errors, 0 warnings\n");
+        let shown = if path.starts_with('/') {
+            absolute.display().to_string()
+        } else {
+            path.to_string()
+        };
+        assert_eq!(
+            out.stderr,
+            format!(
+                "mlint: warning: no Markdown files found in `{shown}`\n0 files, 0 milestones: 0 errors, 0 warnings\n"
+            )
+        );
     }
 }
 
@@ -2591,5 +2623,223 @@ fn config_command_names_a_category_rule_flag_as_the_origin() {
             .contains("\"duration/missing\" = \"off\"  # --rule duration/*\n"),
         "{}",
         out.stdout
+    );
+}
+
+#[test]
+fn a_run_without_files_warns_and_fail_on_empty_exits_1() {
+    let dir = tempdir();
+    write(dir.path(), "docs/notes.txt", "not markdown\n");
+    let out = run(dir.path(), &["check", "--no-config", "docs"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(
+        out.stderr,
+        "mlint: warning: no Markdown files found in `docs`\n"
+    );
+    assert_eq!(out.stdout, "0 files, 0 milestones: 0 errors, 0 warnings\n");
+    let out = run(
+        dir.path(),
+        &["check", "--no-config", "--fail-on-empty", "docs"],
+    );
+    assert_eq!(out.code, 1, "{out:?}");
+    assert_eq!(
+        out.stderr,
+        "mlint: warning: no Markdown files found in `docs`\n"
+    );
+    // A file found, clean: `--fail-on-empty` changes nothing.
+    write(dir.path(), "docs/a.md", "# Notes\n");
+    let out = run(
+        dir.path(),
+        &["check", "--no-config", "--fail-on-empty", "docs"],
+    );
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""), "{out:?}");
+}
+
+#[test]
+fn quiet_prints_the_findings_only() {
+    let out = run(&project(), &["check", "-q", "docs/roadmap.md"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(out.stdout.contains("duration/too-long"), "{}", out.stdout);
+    assert!(
+        !out.stdout.contains("1 file, 5 milestones"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(out.stderr, "");
+    let out = run(
+        &project(),
+        &["check", "-q", "-f", "short", "docs/roadmap.md"],
+    );
+    assert_eq!(out.code, 1, "{out:?}");
+    assert_eq!(out.lines().len(), 3, "{out:?}");
+    assert_eq!(out.stderr, "");
+}
+
+#[test]
+fn statistics_count_findings_per_rule_most_first() {
+    let dir = tempdir();
+    let twice = INVERTED.replace(
+        "## Phase 2: Build",
+        "## Phase 2: Build\n\n**Duration:** 9-1 weeks\n\n## Phase 3: Ship",
+    );
+    write(dir.path(), "a.md", &twice);
+    write(dir.path(), "b.md", INVERTED);
+    write(
+        dir.path(),
+        "c.md",
+        "## Phase 1: Plan\n\n**Duration:** 40 weeks\n\n**Objectives:**\n- Plan\n\n**Success Criteria:**\n- [ ] Planned\n- [ ] Plan documented\n",
+    );
+    let out = run(dir.path(), &["check", "--no-config", "--statistics", "."]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert_eq!(
+        out.stdout,
+        "3  duration/inverted-range    error\n1  duration/too-long          warning\n1  structure/missing-section  warning\n3 files, 4 milestones: 3 errors, 2 warnings\n"
+    );
+    let out = run(
+        dir.path(),
+        &["check", "--no-config", "--statistics", "-q", "."],
+    );
+    assert_eq!(
+        out.stdout,
+        "3  duration/inverted-range    error\n1  duration/too-long          warning\n1  structure/missing-section  warning\n"
+    );
+    let out = run(
+        dir.path(),
+        &["check", "--no-config", "--statistics", "-f", "json", "."],
+    );
+    assert_eq!(out.code, 2, "{out:?}");
+}
+
+#[test]
+fn explain_accepts_a_unique_suffix_of_a_rule_id() {
+    let out = run(&root(), &["explain", "--no-config", "wide-range"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        out.stdout.starts_with("# duration/wide-range\n"),
+        "{}",
+        out.stdout
+    );
+    let out = run(&root(), &["explain", "--no-config", "wide-rnage"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert_eq!(
+        out.stderr,
+        "mlint: error: no rule `wide-rnage`; closest: `duration/wide-range`, `duration/inverted-range`\n"
+    );
+}
+
+#[test]
+fn man_dir_writes_a_page_for_every_subcommand() {
+    let dir = tempdir();
+    let out = run(dir.path(), &["man", "--dir", "man"]);
+    assert_eq!((out.code, out.stdout.as_str()), (0, ""), "{out:?}");
+    let mut pages: Vec<String> = std::fs::read_dir(dir.path().join("man"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    pages.sort();
+    assert_eq!(
+        pages,
+        [
+            "mlint-check.1",
+            "mlint-completions.1",
+            "mlint-config.1",
+            "mlint-explain.1",
+            "mlint-init.1",
+            "mlint-man.1",
+            "mlint-outline.1",
+            "mlint-parse.1",
+            "mlint-rules.1",
+            "mlint-schema.1",
+            "mlint-test.1",
+            "mlint.1",
+        ]
+    );
+    let check = std::fs::read_to_string(dir.path().join("man/mlint-check.1")).unwrap();
+    assert!(check.contains(".TH mlint-check 1"), "{check}");
+    assert!(check.contains("\\-\\-fail\\-on\\-empty"), "{check}");
+    // Every page the main page names exists.
+    let main = std::fs::read_to_string(dir.path().join("man/mlint.1")).unwrap();
+    for page in &pages[..pages.len() - 1] {
+        let name = page.trim_end_matches(".1").replace('-', "\\-");
+        assert!(main.contains(&format!("{name}(1)")), "{page}: {main}");
+    }
+}
+
+#[test]
+fn github_step_summary_says_when_annotations_are_hidden() {
+    let dir = tempdir();
+    let many: String = (1..=11)
+        .map(|i| format!("## Phase {i}: Build\n\n**Duration:** 6-2 weeks\n\n**Objectives:**\n- Build\n\n**Success Criteria:**\n- [ ] Merged\n- [ ] Documented\n\n"))
+        .collect();
+    write(dir.path(), "plan.md", &many);
+    let summary = dir.path().join("summary.md");
+    let out = run_cmd(
+        mlint_in(dir.path())
+            .env("GITHUB_STEP_SUMMARY", &summary)
+            .args(["check", "--no-config", "-f", "github", "plan.md"]),
+    );
+    assert_eq!(out.code, 1, "{out:?}");
+    assert_eq!(out.lines().len(), 11);
+    let text = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        text.contains("> [!NOTE]\n> mlint printed 11 errors and 0 warnings as annotations; GitHub shows at most 10 of each per step. Use `--format sarif` (code scanning) to see every finding on the pull request.\n"),
+        "{text}"
+    );
+    // Short output prints no annotations: no note.
+    std::fs::remove_file(&summary).unwrap();
+    let out = run_cmd(
+        mlint_in(dir.path())
+            .env("GITHUB_STEP_SUMMARY", &summary)
+            .args(["check", "--no-config", "-f", "short", "plan.md"]),
+    );
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(
+        !std::fs::read_to_string(&summary)
+            .unwrap()
+            .contains("[!NOTE]")
+    );
+}
+
+#[test]
+fn sarif_embeds_each_rules_docs_and_links_them_only_with_docs_url() {
+    let dir = tempdir();
+    write(dir.path(), "p.md", INVERTED);
+    let out = run(dir.path(), &["check", "--no-config", "-f", "sarif", "p.md"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    let sarif = json(&out.stdout);
+    let driver = &sarif["runs"][0]["tool"]["driver"];
+    assert!(driver.get("informationUri").is_none(), "{driver}");
+    let rules = driver["rules"].as_array().unwrap();
+    let wide = rules
+        .iter()
+        .find(|r| r["id"] == "duration/wide-range")
+        .unwrap();
+    assert!(wide.get("helpUri").is_none(), "{wide}");
+    let markdown = wide["help"]["markdown"].as_str().unwrap();
+    assert!(
+        markdown.starts_with("# duration/wide-range\n\n"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("\n## Options\n"), "{markdown}");
+    assert!(!wide["help"]["text"].as_str().unwrap().is_empty());
+    assert!(!out.stdout.contains("github.com"), "no address is invented");
+
+    write(
+        dir.path(),
+        "mlint.toml",
+        "docs_url = \"https://example.org/mlint/rules/\"\n",
+    );
+    let out = run(dir.path(), &["check", "-f", "sarif", "p.md"]);
+    let sarif = json(&out.stdout);
+    let driver = &sarif["runs"][0]["tool"]["driver"];
+    assert_eq!(driver["informationUri"], "https://example.org/mlint/rules");
+    let rules = driver["rules"].as_array().unwrap();
+    let wide = rules
+        .iter()
+        .find(|r| r["id"] == "duration/wide-range")
+        .unwrap();
+    assert_eq!(
+        wide["helpUri"],
+        "https://example.org/mlint/rules/duration/wide-range.md"
     );
 }

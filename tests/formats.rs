@@ -5,7 +5,7 @@
 use mlint::report::{self, Format, RenderOptions, github, sample::sample};
 
 fn render(format: Format) -> String {
-    report::render(&sample(), format, RenderOptions { color: false })
+    report::render(&sample(), format, RenderOptions::default())
 }
 
 #[test]

@@ -165,6 +165,7 @@ fn check_whole(bytes: &[u8]) -> Result<(), TestCaseError> {
             &[Target {
                 display: "p.md".into(),
                 path,
+                unreadable: None,
             }],
             1,
         )

@@ -541,6 +541,7 @@ fn control_alone_in_process(checker: &Checker) -> usize {
     let targets = vec![discover::Target {
         display: "control.md".into(),
         path: PathBuf::from(&path),
+        unreadable: None,
     }];
     checker.check(&targets, 1).unwrap().findings.len()
 }

@@ -12,6 +12,7 @@ fn check(path: &str) -> Report {
     let target = Target {
         display: path.to_string(),
         path: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path),
+        unreadable: None,
     };
     checker.check(&[target], 1).expect("no policy error")
 }

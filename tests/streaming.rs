@@ -33,6 +33,7 @@ fn target(dir: &Path, rel: &str) -> Target {
     Target {
         display: rel.to_string(),
         path: dir.join(rel),
+        unreadable: None,
     }
 }
 

@@ -6,16 +6,23 @@
 //! runner reads a command up to the end of the line and splits its
 //! properties on `,` and `::`, so messages and property values are escaped
 //! the way the runner unescapes them (`%25`, `%0D`, `%0A`, and in properties
-//! also `%3A` and `%2C`).
+//! also `%3A` and `%2C`), after the escaping every human-readable output
+//! uses ([`crate::escape::escape`]): a control character in a file name or
+//! a message shows as `\u{1b}` in the annotation, never as itself in the log.
 
 use super::{FileView, Renderer};
-use crate::check::{Report, Totals};
 use crate::diagnostic::{Finding, Severity};
+use crate::escape::escape;
+use crate::outcome::{Report, Totals};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 /// How many findings the job summary lists before it says "and N more".
 pub const SUMMARY_LIMIT: usize = 50;
+
+/// How many error annotations, and how many warning annotations, GitHub
+/// shows for one step; it drops the rest.
+pub const ANNOTATIONS_SHOWN: usize = 10;
 
 /// Writes one workflow command per finding.
 pub struct Github;
@@ -39,7 +46,10 @@ fn command(f: &Finding) -> String {
         Severity::Warning => "warning",
         Severity::Info => "notice",
     };
-    let mut props = vec![("file", f.path.clone()), ("line", loc.line.to_string())];
+    let mut props = vec![
+        ("file", escape(&f.path).into_owned()),
+        ("line", loc.line.to_string()),
+    ];
     if loc.end_line <= loc.line {
         props.push(("col", loc.column.to_string()));
         props.push(("endLine", loc.line.to_string()));
@@ -47,12 +57,16 @@ fn command(f: &Finding) -> String {
     } else {
         props.push(("endLine", loc.end_line.to_string()));
     }
-    props.push(("title", f.rule.clone()));
+    props.push(("title", escape(&f.rule).into_owned()));
     let props: Vec<String> = props
         .iter()
         .map(|(k, v)| format!("{k}={}", escape_property(v)))
         .collect();
-    format!("::{kind} {}::{}", props.join(","), escape_data(&f.message))
+    format!(
+        "::{kind} {}::{}",
+        props.join(","),
+        escape_data(&escape(&f.message))
+    )
 }
 
 /// Escapes a command's message.
@@ -90,6 +104,11 @@ pub struct StepSummary {
     rows: String,
     listed: usize,
     more: usize,
+    /// Whether annotations were printed, one per finding shown.
+    annotations: bool,
+    /// Errors and warnings among the findings shown.
+    errors: usize,
+    warnings: usize,
 }
 
 impl StepSummary {
@@ -100,12 +119,27 @@ impl StepSummary {
             rows: String::new(),
             listed: 0,
             more: 0,
+            annotations: false,
+            errors: 0,
+            warnings: 0,
         }
+    }
+
+    /// Notes that annotations were printed too: the summary then says when
+    /// GitHub shows only some of them.
+    pub fn with_annotations(mut self, yes: bool) -> StepSummary {
+        self.annotations = yes;
+        self
     }
 
     /// Takes one file's findings into account.
     pub fn file(&mut self, file: &FileView<'_>) {
         for f in file.shown() {
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => {}
+            }
             if self.listed == self.limit {
                 self.more += 1;
                 continue;
@@ -129,6 +163,16 @@ impl StepSummary {
     pub fn finish(&self, totals: &Totals) -> String {
         let mut out = String::from("## mlint\n\n");
         let _ = writeln!(out, "{}\n", totals.summary());
+        if self.annotations
+            && (self.errors > ANNOTATIONS_SHOWN || self.warnings > ANNOTATIONS_SHOWN)
+        {
+            let _ = writeln!(
+                out,
+                "> [!NOTE]\n> mlint printed {} and {} as annotations; GitHub shows at most {ANNOTATIONS_SHOWN} of each per step. Use `--format sarif` (code scanning) to see every finding on the pull request.\n",
+                plural(self.errors, "error"),
+                plural(self.warnings, "warning"),
+            );
+        }
         if self.listed + self.more == 0 {
             out.push_str("No findings.\n");
             return out;
@@ -151,9 +195,18 @@ impl StepSummary {
     }
 }
 
-/// Text inside a code span in a table cell: only `|` and line breaks matter.
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Text inside a code span in a table cell: only `|` and line breaks (and,
+/// as everywhere, control characters) matter.
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\r', '\n'], " ")
+    escape(s).replace('|', "\\|")
 }
 
 /// A message in a table cell. Outside its backtick code spans, `<`, `>` and
@@ -178,6 +231,7 @@ fn markdown_cell(s: &str) -> String {
                 '|' => out.push_str("\\|"),
                 '\n' => out.push_str("<br>"),
                 '\r' => {}
+                c if crate::escape::is_unsafe(c) => out.extend(c.escape_default()),
                 c => out.push(c),
             }
         }
@@ -188,6 +242,41 @@ fn markdown_cell(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_summary_says_when_github_hides_annotations() {
+        use crate::report::sample::sample;
+        let mut report = sample();
+        let first = report.findings[0].clone();
+        report.findings = (0..11)
+            .map(|i| Finding {
+                severity: Severity::Error,
+                message: format!("m{i}"),
+                ..first.clone()
+            })
+            .collect();
+        let mut summary = StepSummary::new(SUMMARY_LIMIT).with_annotations(true);
+        for file in crate::report::files(&report) {
+            summary.file(&file);
+        }
+        let text = summary.finish(&report.totals());
+        assert!(
+            text.contains("> [!NOTE]\n> mlint printed 11 errors and 0 warnings as annotations; GitHub shows at most 10 of each per step. Use `--format sarif` (code scanning) to see every finding on the pull request.\n"),
+            "{text}"
+        );
+        // Without annotations, or within the limits, no note.
+        let mut quiet = StepSummary::new(SUMMARY_LIMIT);
+        for file in crate::report::files(&report) {
+            quiet.file(&file);
+        }
+        assert!(!quiet.finish(&report.totals()).contains("[!NOTE]"));
+        report.findings.truncate(10);
+        let mut within = StepSummary::new(SUMMARY_LIMIT).with_annotations(true);
+        for file in crate::report::files(&report) {
+            within.file(&file);
+        }
+        assert!(!within.finish(&report.totals()).contains("[!NOTE]"));
+    }
 
     #[test]
     fn escapes() {

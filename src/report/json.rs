@@ -8,8 +8,8 @@
 //! `serde_json::to_string_pretty` of the whole object.
 
 use super::{FileView, Renderer};
-use crate::check::Totals;
 use crate::diagnostic::Finding;
+use crate::outcome::Totals;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -164,7 +164,7 @@ mod tests {
         summary: Summary,
     }
 
-    fn whole(report: &crate::check::Report) -> String {
+    fn whole(report: &crate::outcome::Report) -> String {
         let totals = report.totals();
         let whole = Whole {
             version: 1,

@@ -9,8 +9,8 @@
 //! them into spaces) and characters XML 1.0 forbids become U+FFFD.
 
 use super::{FileView, Renderer};
-use crate::check::Totals;
 use crate::diagnostic::Finding;
+use crate::outcome::Totals;
 use quick_xml::escape::{escape, partial_escape};
 use std::fmt::Write as _;
 use std::fs::File;

@@ -3,7 +3,7 @@
 //! The engine never prints; renderers turn findings into text. Each format
 //! is a [`Renderer`]: [`Renderer::begin`] before the first file,
 //! [`Renderer::file`] once per file in report order (as
-//! [`Checker::check_streaming`](crate::check::Checker::check_streaming)
+//! the checker
 //! delivers them), [`Renderer::end`] with the run's totals. Nothing but what
 //! a format cannot write before the end (such as JUnit's totals) is kept, so
 //! memory does not grow with the number of findings.
@@ -11,11 +11,10 @@
 //! [`render`] feeds a whole [`Report`] through the same renderers, so every
 //! format is tested the same way, on one shared sample report.
 
-use crate::check::{Report, Totals};
-use crate::diagnostic::Finding;
+pub use crate::outcome::FileView;
+use crate::outcome::{Report, Totals};
 use crate::policy::RuleMeta;
 use std::io::{self, Write};
-use std::sync::Arc;
 
 pub mod github;
 pub mod human;
@@ -25,6 +24,7 @@ pub mod junit;
 pub mod sample;
 pub mod sarif;
 pub mod short;
+pub mod statistics;
 
 /// The output formats of `mlint check --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -44,29 +44,18 @@ pub enum Format {
 }
 
 /// Options shared by renderers.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct RenderOptions {
     /// Use colour (human format only).
     pub color: bool,
-}
-
-/// One checked file as renderers see it.
-#[derive(Clone, Copy, Debug)]
-pub struct FileView<'a> {
-    /// The path shown in reports.
-    pub path: &'a str,
-    /// The file's findings, in report order (line, column, rule, message).
-    pub findings: &'a [Finding],
-    /// The file's text, when kept, for snippets.
-    pub source: Option<&'a Arc<str>>,
-}
-
-impl<'a> FileView<'a> {
-    /// The findings the formats people read show: all but the details
-    /// folded into a summary finding (see `Finding::detail`).
-    pub fn shown(&self) -> impl Iterator<Item = &'a Finding> {
-        self.findings.iter().filter(|f| !f.detail)
-    }
+    /// Leave out the summary line the human format ends with (`--quiet`).
+    pub quiet: bool,
+    /// The base URL of the rules' documentation (`docs_url`): SARIF's
+    /// `helpUri` is `<docs_url>/<rule id>.md`, and there is none without it.
+    pub docs_url: Option<String>,
+    /// The effective configuration, for the option defaults the rule
+    /// documentation embedded in SARIF shows (the defaults when `None`).
+    pub config: Option<serde_json::Value>,
 }
 
 /// One output format, written as the files come.
@@ -99,10 +88,14 @@ pub fn renderer<'a>(
     rules: &'a [RuleMeta],
 ) -> Box<dyn Renderer + 'a> {
     match format {
-        Format::Human => Box::new(human::Human::new(options.color)),
+        Format::Human => Box::new(human::Human::new(options.color).quiet(options.quiet)),
         Format::Short => Box::new(short::Short),
         Format::Json => Box::new(json::Json::default()),
-        Format::Sarif => Box::new(sarif::Sarif::new(rules)),
+        Format::Sarif => Box::new(sarif::Sarif::new(
+            rules,
+            options.docs_url.as_deref(),
+            &options.config.unwrap_or_else(crate::config::defaults_json),
+        )),
         Format::Github => Box::new(github::Github),
         Format::Junit => Box::new(junit::Junit::default()),
     }

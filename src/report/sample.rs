@@ -7,8 +7,8 @@
 //! multi-byte characters, and a message with `%`, `:`, `,`, a newline and
 //! `<&"'>` in it. The catalog has two policy rules and one built-in rule.
 
-use crate::check::Report;
 use crate::diagnostic::{Finding, Location, Severity, sort_findings};
+use crate::outcome::Report;
 use crate::policy::catalog::{Examples, Origin, Style};
 use crate::policy::{RuleMeta, builtin};
 use std::sync::Arc;

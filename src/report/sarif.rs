@@ -9,12 +9,15 @@
 //! Unicode code points (`columnKind`), as mlint's own columns do. The output
 //! is kept clean under Microsoft's SARIF validator (`sarif-multitool
 //! validate`): that is why messages end with a period and every rule has a
-//! friendly name, help and a help URI.
+//! friendly name and help. Each rule's help carries its whole documentation
+//! as Markdown (what `mlint explain` prints); `helpUri` and the driver's
+//! `informationUri` are there only when `docs_url` is configured, since no
+//! address is known otherwise.
 
 use super::json::{close_array, write_element, write_pretty};
 use super::{FileView, Renderer};
-use crate::check::Totals;
 use crate::diagnostic::{Finding, Severity};
+use crate::outcome::Totals;
 use crate::policy::RuleMeta;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -23,8 +26,6 @@ use std::io::{self, Write};
 
 /// The schema every SARIF 2.1.0 consumer (GitHub included) recognises.
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
-/// Where mlint's source and rule documentation live.
-const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 /// The base every artifact URI is relative to.
 const SRCROOT: &str = "%SRCROOT%";
 /// The `partialFingerprints` key; the version changes if the recipe does.
@@ -34,7 +35,10 @@ const FINGERPRINT_KEY: &str = "mlint/findingHash/v1";
 /// its rule descriptors first, then the results as the files come, then the
 /// artifacts (the files with findings), which are only known at the end.
 pub struct Sarif<'a> {
-    rules: &'a [RuleMeta],
+    /// Each rule's descriptor, in the order of `rules`.
+    descriptors: Vec<Value>,
+    /// `docs_url`, without a trailing `/`.
+    docs_url: Option<String>,
     /// Each rule's index in `rules`.
     index: HashMap<&'a str, usize>,
     /// The URI of every file with findings so far, in order: a result's
@@ -47,10 +51,23 @@ pub struct Sarif<'a> {
 }
 
 impl<'a> Sarif<'a> {
-    /// A renderer describing the rules of the catalog `rules`.
-    pub fn new(rules: &'a [RuleMeta]) -> Sarif<'a> {
+    /// A renderer describing the rules of the catalog `rules`, with their
+    /// documentation (option defaults from `config`) and, when `docs_url`
+    /// is set, a `helpUri` below it.
+    pub fn new(
+        rules: &'a [RuleMeta],
+        docs_url: Option<&str>,
+        config: &serde_json::Value,
+    ) -> Sarif<'a> {
+        let docs_url = docs_url
+            .map(|u| u.trim_end_matches('/').to_string())
+            .filter(|u| !u.is_empty());
         Sarif {
-            rules,
+            descriptors: rules
+                .iter()
+                .map(|r| descriptor(r, docs_url.as_deref(), config))
+                .collect(),
+            docs_url,
             index: rules
                 .iter()
                 .enumerate()
@@ -65,15 +82,16 @@ impl<'a> Sarif<'a> {
 
 impl Renderer for Sarif<'_> {
     fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        let tool = json!({
-            "driver": {
-                "name": "mlint",
-                "version": env!("CARGO_PKG_VERSION"),
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "informationUri": REPOSITORY,
-                "rules": self.rules.iter().map(descriptor).collect::<Vec<_>>(),
-            }
+        let mut driver = json!({
+            "name": "mlint",
+            "version": env!("CARGO_PKG_VERSION"),
+            "semanticVersion": env!("CARGO_PKG_VERSION"),
         });
+        if let Some(url) = &self.docs_url {
+            driver["informationUri"] = json!(url);
+        }
+        driver["rules"] = json!(self.descriptors);
+        let tool = json!({ "driver": driver });
         let base_ids = json!({
             SRCROOT: {
                 "description": { "text": "The directory mlint was run in; every path is relative to it." }
@@ -132,38 +150,36 @@ impl Renderer for Sarif<'_> {
 }
 
 /// A `reportingDescriptor` for one rule of the catalog.
-fn descriptor(rule: &RuleMeta) -> Value {
-    let help_uri = format!("{REPOSITORY}/blob/main/docs/rules/{}.md", rule.id);
-    let (help_text, help_markdown) = help(rule, &help_uri);
-    json!({
+fn descriptor(rule: &RuleMeta, docs_url: Option<&str>, config: &Value) -> Value {
+    let mut descriptor = json!({
         "id": rule.id,
         "name": pascal_case(&rule.id),
         "shortDescription": { "text": sentence(&capitalise(&rule.title)) },
         "fullDescription": { "text": sentence(&rule.description) },
-        "help": { "text": help_text, "markdown": help_markdown },
-        "helpUri": help_uri,
+        "help": {
+            "text": help_text(rule),
+            "markdown": crate::policy::docs::explain(rule, config),
+        },
         "defaultConfiguration": { "level": level(rule.default_level) },
         "properties": { "tags": [rule.id.split('/').next().unwrap_or(&rule.id)] },
-    })
+    });
+    if let Some(base) = docs_url {
+        descriptor["helpUri"] = json!(format!("{base}/{}.md", rule.id));
+    }
+    descriptor
 }
 
-/// The rule's help and why, as plain text and as Markdown.
-fn help(rule: &RuleMeta, help_uri: &str) -> (String, String) {
+/// The rule's help and why, as plain text.
+fn help_text(rule: &RuleMeta) -> String {
     let fix = rule
         .help
         .clone()
         .unwrap_or_else(|| rule.description.clone());
     let mut text = sentence(&fix);
-    let mut markdown = text.clone();
     if let Some(why) = &rule.why {
         text.push_str(&format!("\n\nWhy: {}", sentence(why)));
-        markdown.push_str(&format!("\n\n**Why:** {}", sentence(why)));
     }
-    markdown.push_str(&format!(
-        "\n\n[Documentation for `{}`]({help_uri})",
-        rule.id
-    ));
-    (text, markdown)
+    text
 }
 
 /// One `result`.

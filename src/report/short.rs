@@ -1,7 +1,9 @@
 //! `--format short`: one line per finding, `path:line:col: severity[rule] message`,
-//! the shape editors and `grep` understand.
+//! the shape editors and `grep` understand. Paths, rule ids and messages
+//! are escaped ([`crate::escape::escape`]), so each finding is one inert line.
 
 use super::{FileView, Renderer};
+use crate::escape::escape;
 use std::io::{self, Write};
 
 /// Writes one line per finding.
@@ -13,12 +15,12 @@ impl Renderer for Short {
             writeln!(
                 out,
                 "{}:{}:{}: {}[{}] {}",
-                f.path,
+                escape(&f.path),
                 f.location.line,
                 f.location.column,
                 f.severity,
-                f.rule,
-                f.message.replace(['\r', '\n'], " ")
+                escape(&f.rule),
+                escape(&f.message)
             )?;
         }
         Ok(())
