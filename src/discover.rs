@@ -3,8 +3,9 @@
 //! Directories are walked for `*.md` and `*.markdown` (or the configured
 //! `include` globs), honouring `.gitignore`, `.ignore` and global git
 //! excludes (also outside a git repository) and skipping hidden entries. An
-//! explicitly named file is always linted, unless `force_exclude` is set and
-//! an `exclude` glob matches it (pre-commit passes file names explicitly).
+//! explicitly named file or directory is always linted, unless `force_exclude`
+//! is set and an `exclude` glob matches it (pre-commit passes file names
+//! explicitly); below a named directory, globs judge only the paths inside it.
 //! The result is sorted and de-duplicated, so output never depends on the
 //! order the file system returns entries in.
 //!
@@ -247,6 +248,11 @@ pub fn discover(
 }
 
 fn walk(root: &Path, opts: &DiscoverOptions, out: &mut Vec<Target>) {
+    // A directory named on the command line is linted even when an `exclude`
+    // glob covers it, as a named file is (unless `--force-exclude`): the
+    // globs then only judge the paths below it.
+    let named_excluded =
+        !opts.force_exclude && excluded_any(opts, root, &[&glob_text(&shown_path(root))]);
     let walker = ignore::WalkBuilder::new(root)
         .hidden(true)
         .git_ignore(true)
@@ -278,7 +284,12 @@ fn walk(root: &Path, opts: &DiscoverOptions, out: &mut Vec<Target>) {
         if !included {
             continue;
         }
-        if excluded_any(opts, path, &[&rel_to_root, &plain]) {
+        let skip = if named_excluded {
+            excluded(opts, &rel_to_root)
+        } else {
+            excluded_any(opts, path, &[&rel_to_root, &plain])
+        };
+        if skip {
             continue;
         }
         out.push(Target {

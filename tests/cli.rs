@@ -631,6 +631,48 @@ fn force_exclude_drops_an_excluded_explicit_file() {
     assert_eq!(out.stderr, "1 file, 1 milestone: 0 errors, 0 warnings\n");
 }
 
+/// A directory named on the command line is linted although `exclude`
+/// covers it, as a named file is; globs still judge what lies inside it, and
+/// `--force-exclude` drops it.
+#[test]
+fn a_named_directory_under_an_exclude_glob_is_linted_unless_force_exclude() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "mlint.toml",
+        "exclude = [\"fixtures/**\", \"**/old/**\"]\n",
+    );
+    write(dir.path(), "fixtures/examples/plan.md", INVERTED);
+    write(dir.path(), "fixtures/examples/old/plan.md", INVERTED);
+    let out = run(dir.path(), &["check", "-f", "short", "fixtures/examples"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert_eq!(out.lines().len(), 1, "{out:?}");
+    assert!(
+        out.stdout
+            .starts_with("fixtures/examples/plan.md:3:15: error[duration/inverted-range]"),
+        "{out:?}"
+    );
+    // Walking the root, the glob excludes the folder as before.
+    let out = run(
+        dir.path(),
+        &["check", "-f", "short", "--fail-on-empty", "."],
+    );
+    assert_eq!(out.code, 1, "{out:?}");
+    assert_eq!(out.stdout, "", "{out:?}");
+    let out = run(
+        dir.path(),
+        &[
+            "check",
+            "-f",
+            "short",
+            "--force-exclude",
+            "fixtures/examples",
+        ],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.stdout, "", "{out:?}");
+}
+
 #[test]
 fn a_non_utf8_file_is_reported_and_the_others_still_checked() {
     let dir = tempdir();
