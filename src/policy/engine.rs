@@ -137,12 +137,27 @@ impl LazyEngine {
     }
 }
 
-/// Adds one policy file; an error names its place among `files`.
+/// Adds one policy file; an error names its place among `files`. A file
+/// nested deeper than regorus's parser can take is refused before it sees
+/// it (see `syntax::nesting`).
 fn add_policy(
     engine: &mut Engine,
     file: &PolicyFile,
     files: &[PolicyFile],
 ) -> Result<(), PolicyError> {
+    if let Some((line, column)) = super::syntax::nesting(&file.source) {
+        let mut e = PolicyError::in_file(
+            &file.path,
+            &file.source,
+            Some(line),
+            format!(
+                "brackets nest deeper than {} levels here; mlint refuses such policies (parsing them takes time exponential in the depth)",
+                super::syntax::MAX_NESTING
+            ),
+        );
+        e.position = Some((line, column));
+        return Err(e);
+    }
     engine
         .add_policy(file.path.clone(), file.source.clone())
         .map(|_| ())

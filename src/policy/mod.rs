@@ -3,6 +3,7 @@
 
 pub mod builtin;
 pub mod calls;
+pub mod syntax;
 pub mod catalog;
 pub mod docs;
 pub mod engine;
