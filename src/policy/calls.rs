@@ -197,7 +197,8 @@ fn recursion(modules: &[(&PolicyFile, Module)]) -> Vec<PolicyError> {
                 }
                 1 => {
                     let from = path.iter().position(|(n, _)| *n == to).unwrap_or(0);
-                    let mut cycle: Vec<String> = path[from..].iter().map(|(n, _)| title(*n)).collect();
+                    let mut cycle: Vec<String> =
+                        path[from..].iter().map(|(n, _)| title(*n)).collect();
                     cycle.push(title(to));
                     let (file, _) = modules[nodes[node].0];
                     if file.origin != super::Origin::Bundled {

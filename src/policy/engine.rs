@@ -196,6 +196,11 @@ fn new_engine(
             "cannot register numbers.range: {e}"
         )));
     }
+    if let Err(e) = super::guards::register(&mut engine) {
+        errors.push(PolicyError::plain(format!(
+            "cannot register guarded builtins: {e}"
+        )));
+    }
     if let Err(e) = super::fastregex::register(&mut engine) {
         errors.push(PolicyError::plain(format!(
             "cannot register regex functions: {e}"
@@ -685,7 +690,15 @@ impl Evaluator {
                 }
                 let rule = &self.rules[index];
                 for (query, warn_only) in &entry.queries {
-                    match vm.execute_entry_point_by_name(query) {
+                    let result = super::panics::catch(|| vm.execute_entry_point_by_name(query));
+                    let result = match result {
+                        Ok(result) => result,
+                        Err(panic) => {
+                            self.vm = None;
+                            return Err(PolicyError::panicked(rule, &panic));
+                        }
+                    };
+                    match result {
                         Ok(value) if !super::vmcalls::take_failure() => {
                             collect(rule, index, *warn_only, &value, &mut out)?
                         }
@@ -717,9 +730,14 @@ impl Evaluator {
             }
             let rule = &self.rules[index];
             for (query, warn_only) in &entry.queries {
-                let value = engine
-                    .eval_rule(query.clone())
-                    .map_err(|e| PolicyError::evaluation(rule, &e))?;
+                let value = match super::panics::catch(|| engine.eval_rule(query.clone())) {
+                    Ok(value) => value.map_err(|e| PolicyError::evaluation(rule, &e))?,
+                    Err(panic) => {
+                        // The engine's state after a panic is unknown.
+                        self.engine = None;
+                        return Err(PolicyError::panicked(rule, &panic));
+                    }
+                };
                 collect(rule, index, *warn_only, &value, &mut out)?;
             }
         }

@@ -82,6 +82,20 @@ impl PolicyError {
         e
     }
 
+    /// A rule crashed regorus (a panic inside a builtin or the VM).
+    pub fn panicked(rule: &RuleMeta, panic: &str) -> Self {
+        PolicyError {
+            file: Some(rule.file.clone()),
+            position: None,
+            message: format!(
+                "rule `{}` crashed the policy engine (a bug in regorus: {panic})",
+                rule.id
+            ),
+            source: None,
+            input: None,
+        }
+    }
+
     /// A rule returned something that is not a finding.
     pub fn malformed(rule: &RuleMeta, message: String) -> Self {
         PolicyError {

@@ -63,12 +63,41 @@ fn regex_split(args: &[Value]) -> anyhow::Result<Value> {
     ))
 }
 
-/// The four functions under the builtins' names, with their arity.
-pub const NATIVES: [(&str, u8, super::vmcalls::Native); 4] = [
+/// `regex.template_match` as regorus computes it, but comparing the
+/// literal before each `{…}` without slicing the value past its end (where
+/// regorus panics: a heading shorter than the template's prefix crashed
+/// the process; see docs/upstream/regorus-template-match.md).
+fn regex_template_match(args: &[Value]) -> anyhow::Result<Value> {
+    let name = "regex.template_match";
+    let mut template = string(args, 0, name)?;
+    let mut value = string(args, 1, name)?;
+    let (open, close) = (string(args, 2, name)?, string(args, 3, name)?);
+    while let (Some(start), Some(end)) = (template.find(open), template.find(close)) {
+        if start >= end {
+            return Ok(Value::Undefined);
+        }
+        if value.get(..start) != Some(&template[..start]) {
+            return Ok(Value::from(false));
+        }
+        let re = compiled(&template[start + open.len()..end])?;
+        value = &value[start..];
+        let m = match re.find(value) {
+            Some(m) if m.start() == 0 => m,
+            _ => return Ok(Value::from(false)),
+        };
+        value = &value[m.len()..];
+        template = &template[end + close.len()..];
+    }
+    Ok(Value::from(template == value))
+}
+
+/// The five functions under the builtins' names, with their arity.
+pub const NATIVES: [(&str, u8, super::vmcalls::Native); 5] = [
     ("regex.match", 2, regex_match),
     ("regex.find_n", 3, regex_find_n),
     ("regex.replace", 3, regex_replace),
     ("regex.split", 2, regex_split),
+    ("regex.template_match", 4, regex_template_match),
 ];
 
 /// Registers the four functions on `engine`.

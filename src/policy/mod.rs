@@ -3,13 +3,15 @@
 
 pub mod builtin;
 pub mod calls;
-pub mod syntax;
 pub mod catalog;
 pub mod docs;
 pub mod engine;
 pub mod error;
 pub mod fastregex;
+pub mod guards;
 pub mod limits;
+pub mod panics;
+pub mod syntax;
 pub mod testing;
 pub mod value;
 pub mod vmcalls;

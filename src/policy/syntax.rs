@@ -107,7 +107,10 @@ pub fn parse(path: &str, source: &str) -> Option<Module> {
     parser.enable_rego_v1().ok()?;
     let module = parser.parse().ok()?;
     let package = dotted(&module.package.refr)?;
-    let package = package.strip_prefix("data.").unwrap_or(&package).to_string();
+    let package = package
+        .strip_prefix("data.")
+        .unwrap_or(&package)
+        .to_string();
     let mut out = Module {
         package,
         ..Module::default()
@@ -220,7 +223,8 @@ fn column(span: &regorus::unstable::Span) -> usize {
     let text = span.source.contents();
     let start = (span.start as usize).min(text.len());
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    text.get(line_start..start).map_or(1, |s| s.chars().count() + 1)
+    text.get(line_start..start)
+        .map_or(1, |s| s.chars().count() + 1)
 }
 
 /// Every call under `exprs` and `queries`, without recursion (an expression
