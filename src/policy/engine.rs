@@ -948,4 +948,34 @@ mod tests {
             "built at load, with errors"
         );
     }
+
+    #[test]
+    fn a_panic_inside_a_builtin_is_a_policy_error_naming_the_rule() {
+        let mut files = bundled_files();
+        files.push(PolicyFile {
+            path: "pol/custom.rego".into(),
+            source: "package mlint.custom.x.y\n\nreport contains {\"message\": upper(m.heading)} if some m in input.milestones\n".into(),
+            origin: Origin::Custom,
+        });
+        let set = PolicySet::load(files, crate::config::defaults_json(), false, None)
+            .expect("custom policy loads");
+        // A builtin that panics, as regorus's `sprintf` did on `%²d`.
+        let mut engine = set.engine.get().expect("built").clone();
+        engine
+            .add_extension("upper".into(), 1, Box::new(|_| panic!("boom")))
+            .expect("registers");
+        let mut eval = set.evaluator();
+        eval.engine = Some(engine);
+        let doc = crate::document::parse("f.md", "## Phase 1: A\n", &Default::default());
+        let input = super::super::value::to_value(&doc).expect("input");
+        let err = eval
+            .evaluate(input)
+            .expect_err("a policy error")
+            .to_string();
+        assert!(
+            err.starts_with("pol/custom.rego: rule `custom/x/y` crashed the policy engine (a bug in regorus: boom at src/policy/engine.rs:"),
+            "{err}"
+        );
+        assert!(eval.engine.is_none(), "the engine is dropped after a panic");
+    }
 }

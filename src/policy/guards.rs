@@ -306,6 +306,27 @@ fn marshal(name: &'static str) -> Native {
     }
 }
 
+/// `yaml.unmarshal` and `yaml.is_valid`: flow collections nested deeper
+/// than `catalog::MAX_YAML_NESTING` are refused before the YAML parser,
+/// whose time grows faster than the depth.
+fn yaml(name: &'static str) -> Native {
+    fn check(name: &str, args: &[Value]) -> anyhow::Result<Value> {
+        if let Some(Value::String(s)) = args.first()
+            && let Some(line) = super::catalog::yaml_nesting(s)
+        {
+            anyhow::bail!(
+                "`{name}`: flow collections nest deeper than {} levels on line {line}; mlint refuses such YAML",
+                super::catalog::MAX_YAML_NESTING
+            );
+        }
+        builtin(name, args)
+    }
+    match name {
+        "yaml.unmarshal" => |a| check("yaml.unmarshal", a),
+        _ => |a| check("yaml.is_valid", a),
+    }
+}
+
 /// The guarded builtins under their own names, with their arity.
 pub fn natives() -> Vec<(&'static str, u8, Native)> {
     let mut out: Vec<(&'static str, u8, Native)> = vec![
@@ -325,6 +346,8 @@ pub fn natives() -> Vec<(&'static str, u8, Native)> {
             marshal("json.marshal_with_options"),
         ),
         ("yaml.marshal", 1, marshal("yaml.marshal")),
+        ("yaml.unmarshal", 1, yaml("yaml.unmarshal")),
+        ("yaml.is_valid", 1, yaml("yaml.is_valid")),
     ];
     for (name, arity, _) in super::calls::forbidden_builtins() {
         out.push((name, arity, refuse));
