@@ -329,3 +329,52 @@ fn item10_fifty_thousand_unknown_ids_in_one_directive() {
     );
     assert_eq!(unknown[0]["line"], 1);
 }
+
+// Questionable: conftest's default `package main`.
+
+#[test]
+fn conftest_package_main_is_evaluated_across_files() {
+    let dir = setup(
+        "package main\n\ndeny contains msg if {\n\tsome m in input.milestones\n\tstartswith(m.heading, \"Milestone\")\n\tmsg := sprintf(\"`%v` is first\", [m.heading])\n}\n",
+        0,
+    );
+    std::fs::write(
+        dir.path().join("pol/warn.rego"),
+        "package main\n\nwarn contains \"a plan\" if count(input.milestones) > 0\n",
+    )
+    .unwrap();
+    let run = run_in(dir.path(), &["doc.md"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let found: Vec<(String, String, String)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "custom/main")
+        .map(|d| {
+            let s = |k: &str| d[k].as_str().unwrap().to_string();
+            (s("rule"), s("severity"), s("message"))
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "custom/main".into(),
+                "error".into(),
+                "`Milestone 1: Build` is first".into()
+            ),
+            ("custom/main".into(), "warning".into(), "a plan".into()),
+        ]
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+}
+
+#[test]
+fn a_package_that_reports_but_is_never_evaluated_is_an_error() {
+    let dir = setup("package team.rules\n\ndeny contains \"x\" if true\n", 0);
+    let run = run_in(dir.path(), &["doc.md"]);
+    assert_policy_error(
+        &run,
+        "pol/custom.rego:1:1: package `team.rules` defines `deny` but mlint never evaluates it: rules belong in `package mlint.custom.<name>` (or conftest's `package main`)",
+    );
+}

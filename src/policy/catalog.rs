@@ -149,6 +149,9 @@ pub fn package_of(source: &str) -> Option<(String, usize)> {
     })
 }
 
+/// The rule id of conftest's `package main`.
+pub const CONFTEST_MAIN: &str = "custom/main";
+
 /// The rule id for a package, or `None` when the package is not a rule
 /// (helpers, tests, other packages).
 pub fn rule_id(package: &str) -> Option<String> {
@@ -157,6 +160,9 @@ pub fn rule_id(package: &str) -> Option<String> {
         ["mlint", "rules", category, name] => {
             Some(format!("{}/{}", category, name.replace('_', "-")))
         }
+        // conftest's default namespace: its `deny`, `violation` and `warn`
+        // rules, from every file of the package, are one rule.
+        ["main"] => Some(CONFTEST_MAIN.to_string()),
         ["mlint", "custom", rest @ ..] if !rest.is_empty() => Some(format!(
             "custom/{}",
             rest.iter()
@@ -316,6 +322,7 @@ mod tests {
             Some("custom/team/needs-owner")
         );
         assert_eq!(rule_id("mlint.lib.result"), None);
+        assert_eq!(rule_id("main").as_deref(), Some("custom/main"));
         assert_eq!(rule_id("mlint.rules.duration"), None);
     }
 

@@ -451,10 +451,25 @@ impl PolicySet {
             let Some((package, _)) = catalog::package_of(&file.source) else {
                 continue;
             };
+            let defined = defined_rules(&file.source);
             let Some(id) = catalog::rule_id(&package) else {
+                // A user's package that reports but that mlint never
+                // evaluates would pass silently: say so.
+                let reports = ["report", "deny", "violation", "warn"];
+                if file.origin != Origin::Bundled
+                    && let Some(name) = defined.iter().find(|d| reports.contains(&d.as_str()))
+                {
+                    errors.push(PolicyError::in_file(
+                        &file.path,
+                        &file.source,
+                        catalog::package_of(&file.source).map(|(_, l)| l),
+                        format!(
+                            "package `{package}` defines `{name}` but mlint never evaluates it: rules belong in `package mlint.custom.<name>` (or conftest's `package main`)"
+                        ),
+                    ));
+                }
                 continue;
             };
-            let defined = defined_rules(&file.source);
             let style = if defined.iter().any(|n| n == "report") {
                 Style::Report
             } else {
@@ -472,6 +487,16 @@ impl PolicySet {
                 continue;
             }
             if let Some(existing) = rules.iter().position(|r| r.id == id) {
+                // conftest's `package main` may be spread over several
+                // files, like any Rego package: its queries are merged.
+                if id == catalog::CONFTEST_MAIN && rules[existing].style == style {
+                    for query in queries {
+                        if !entries[existing].queries.contains(&query) {
+                            entries[existing].queries.push(query);
+                        }
+                    }
+                    continue;
+                }
                 errors.push(PolicyError::in_file(
                     &file.path,
                     &file.source,
