@@ -99,6 +99,13 @@ fn section_range(doc: &Document, line: usize) -> (usize, usize) {
     (owner.line, end)
 }
 
+/// Whether `doc` has any comment that may be a directive.
+pub fn any(doc: &Document) -> bool {
+    doc.comments
+        .iter()
+        .any(|c| c.text.trim().starts_with("mlint-"))
+}
+
 /// Reads every directive of `doc`, with `mlint-enable` closing ranges.
 pub fn directives(doc: &Document) -> Vec<Directive> {
     let last = doc.line_count.max(1);

@@ -378,3 +378,46 @@ fn a_package_that_reports_but_is_never_evaluated_is_an_error() {
         "pol/custom.rego:1:1: package `team.rules` defines `deny` but mlint never evaluates it: rules belong in `package mlint.custom.<name>` (or conftest's `package main`)",
     );
 }
+
+// Questionable: custom policies and suppression checks see every file, not
+// only plans.
+
+#[test]
+fn custom_rules_and_suppressions_apply_to_a_file_without_milestones() {
+    let dir = setup(
+        "package mlint.custom.hostile\n\nreport contains {\"message\": \"seen\"} if true\n",
+        0,
+    );
+    std::fs::write(
+        dir.path().join("notes.md"),
+        "# Notes\n\n<!-- mlint-disable-file nope/x -->\n\nJust text.\n",
+    )
+    .unwrap();
+    let run = run_in(dir.path(), &["notes.md"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let found: Vec<(String, u64, String)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let rule = d["rule"].as_str().unwrap().to_string();
+            (
+                rule,
+                d["line"].as_u64().unwrap(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("custom/hostile".into(), 1, "seen".into()),
+            (
+                "mlint/unknown-rule".into(),
+                3,
+                "suppression names unknown rule `nope/x`".into()
+            ),
+        ]
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+}

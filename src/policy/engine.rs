@@ -602,6 +602,11 @@ impl PolicySet {
         self.skipped = Arc::new(self.rules.iter().map(off).collect());
     }
 
+    /// Whether any rule comes from a user's policy.
+    pub fn has_custom_rules(&self) -> bool {
+        self.rules.iter().any(|r| r.origin != Origin::Bundled)
+    }
+
     /// Whether evaluators evaluate any rule (see [`PolicySet::skip_rules`]).
     pub fn evaluates_any(&self) -> bool {
         self.skipped.iter().any(|skipped| !skipped)
@@ -690,6 +695,27 @@ impl Evaluator {
     /// Runs every rule over `input`. A rule that fails at evaluation, or that
     /// returns something that is not a finding, is a [`PolicyError`] naming it.
     pub fn evaluate(&mut self, input: regorus::Value) -> Result<Vec<RawFinding>, PolicyError> {
+        self.evaluate_some(input, false)
+    }
+
+    /// Like [`Evaluator::evaluate`]; with `custom_only`, the bundled rules
+    /// are left out (on a file that is not a plan they report nothing, and
+    /// are not worth evaluating; a user's rule may report anything).
+    pub fn evaluate_some(
+        &mut self,
+        input: regorus::Value,
+        custom_only: bool,
+    ) -> Result<Vec<RawFinding>, PolicyError> {
+        let skipped = if custom_only {
+            let rules = self.rules.iter().zip(self.skipped.iter());
+            Arc::new(
+                rules
+                    .map(|(rule, skip)| *skip || rule.origin == Origin::Bundled)
+                    .collect(),
+            )
+        } else {
+            Arc::clone(&self.skipped)
+        };
         if let Some((source, from)) = &self.vm_plan
             && (source.program.get().is_some() || milestones(&input) >= *from)
         {
@@ -710,7 +736,7 @@ impl Evaluator {
             vm_done = true;
             super::vmcalls::take_failure();
             'rules: for (index, entry) in self.entries.iter().enumerate() {
-                if self.skipped[index] {
+                if skipped[index] {
                     continue;
                 }
                 let rule = &self.rules[index];
@@ -750,7 +776,7 @@ impl Evaluator {
         };
         engine.set_input(input);
         for (index, entry) in self.entries.iter().enumerate() {
-            if self.skipped[index] {
+            if skipped[index] {
                 continue;
             }
             let rule = &self.rules[index];
