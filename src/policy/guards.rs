@@ -327,8 +327,15 @@ fn yaml(name: &'static str) -> Native {
     }
 }
 
-/// The guarded builtins under their own names, with their arity.
-pub fn natives() -> Vec<(&'static str, u8, Native)> {
+/// The guarded builtins under their own names, with their arity (made once:
+/// the RVM's program is patched from this list on every run).
+pub fn natives() -> &'static [(&'static str, u8, Native)] {
+    static NATIVES: std::sync::OnceLock<Vec<(&'static str, u8, Native)>> =
+        std::sync::OnceLock::new();
+    NATIVES.get_or_init(make_natives)
+}
+
+fn make_natives() -> Vec<(&'static str, u8, Native)> {
     let mut out: Vec<(&'static str, u8, Native)> = vec![
         ("sprintf", 2, sprintf),
         ("concat", 2, concat),
@@ -364,5 +371,5 @@ fn refuse(_: &[Value]) -> anyhow::Result<Value> {
 
 /// Registers every guarded builtin on `engine`.
 pub fn register(engine: &mut regorus::Engine) -> anyhow::Result<()> {
-    super::vmcalls::add_natives(engine, &natives())
+    super::vmcalls::add_natives(engine, natives())
 }

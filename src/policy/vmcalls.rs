@@ -49,11 +49,10 @@ pub fn add_natives(
 
 /// mlint's function for the builtin `name`, if it has one.
 fn native(name: &str) -> Option<Native> {
-    let guards = super::guards::natives();
     let natives = super::fastregex::NATIVES
         .iter()
         .chain(&super::limits::NATIVES)
-        .chain(&guards);
+        .chain(super::guards::natives());
     natives
         .into_iter()
         .find(|(n, _, _)| *n == name)
