@@ -12,8 +12,8 @@
 //! that calls itself, directly or not, is refused as OPA refuses it: regorus
 //! would recurse until the stack overflows.
 
-use super::engine::PolicyFile;
 use super::error::PolicyError;
+use super::file::PolicyFile;
 use super::syntax::{self, Call, Module};
 use std::collections::BTreeMap;
 

@@ -7,7 +7,7 @@
 //! exit 2: a policy that cannot be trusted must never pass silently.
 
 use super::catalog::RuleMeta;
-use super::engine::PolicyFile;
+use super::file::PolicyFile;
 use std::fmt;
 
 /// Something wrong with a policy, with where it is when known.
