@@ -421,3 +421,28 @@ fn custom_rules_and_suppressions_apply_to_a_file_without_milestones() {
     );
     assert_eq!(run.code, 1, "{}", run.stderr);
 }
+
+// Questionable: a slow but valid pattern over a long item ran 34 s past a
+// 10 s limit, in one regex call the limit cannot stop.
+
+#[test]
+fn a_regex_search_that_could_run_for_minutes_is_refused_on_one_file_and_many() {
+    let policy = "package mlint.custom.hostile\n\nreport contains {\"message\": \"m\"} if {\n\tsome line in input.lines\n\tregex.match(`(?:[a-z]|[a-y]){20000}[0-9]`, line)\n}\n";
+    let long = format!("## Milestone 1: Build\n\n{}\n", "a".repeat(200_000));
+    for (run_dir, args) in [
+        (setup(policy, 0), vec!["doc.md"]),
+        (setup(policy, 12), vec!["doc.md", "many"]),
+    ] {
+        std::fs::write(run_dir.path().join("doc.md"), &long).unwrap();
+        let run = run_in(run_dir.path(), &args);
+        assert_policy_error(
+            &run,
+            "`regex.match`: the pattern `(?:[a-z]|[a-y]){20000}[0-9]` compiles to",
+        );
+        assert!(
+            run.stderr.contains("bytes and the text has 200000 bytes"),
+            "{}",
+            run.stderr
+        );
+    }
+}

@@ -66,7 +66,19 @@ fn builtin(name: &str, args: &[Value]) -> anyhow::Result<Value> {
     let (f, _) = regorus::unstable::BUILTINS
         .get(name)
         .ok_or_else(|| anyhow::anyhow!("mlint: no builtin `{name}`"))?;
-    PLACEHOLDER.with(|(span, params)| f(span, &params[..args.len().min(4)], args, true))
+    PLACEHOLDER
+        .with(|(span, params)| f(span, &params[..args.len().min(4)], args, true))
+        .map_err(|e| {
+            // regorus's message points at the placeholder span; keep only
+            // what it says (the caller's error names the policy's line).
+            let text = format!("{e:#}");
+            let said = text
+                .lines()
+                .rev()
+                .find_map(|l| l.trim().strip_prefix("error:"))
+                .map_or(text.trim(), str::trim);
+            anyhow::anyhow!("{said}")
+        })
 }
 
 fn string<'a>(args: &'a [Value], i: usize, name: &str) -> anyhow::Result<&'a str> {
@@ -372,4 +384,15 @@ fn refuse(_: &[Value]) -> anyhow::Result<Value> {
 /// Registers every guarded builtin on `engine`.
 pub fn register(engine: &mut regorus::Engine) -> anyhow::Result<()> {
     super::vmcalls::add_natives(engine, natives())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regorus_errors_keep_their_message_without_the_placeholder() {
+        let e = builtin("to_number", &[Value::from("abc")]).unwrap_err();
+        assert_eq!(e.to_string(), "could not parse string as number");
+    }
 }
