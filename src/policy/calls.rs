@@ -113,6 +113,12 @@ pub fn check(files: &[PolicyFile]) -> Vec<PolicyError> {
         .iter()
         .filter(|(f, _)| f.origin != super::Origin::Bundled);
     for (f, module) in users {
+        for sub in &module.substitutes {
+            if let Some(why) = sub.name.as_deref().and_then(forbidden) {
+                let name = sub.name.as_deref().unwrap_or_default();
+                errors.push(at(f, sub, format!("`{name}` is not allowed: {why}")));
+            }
+        }
         for call in &module.calls {
             let Some(name) = call.name.as_deref() else {
                 errors.push(at(
@@ -312,6 +318,20 @@ r if coutn(input.x) > 1
                 "p.rego:4:2: `rand.intn` is not allowed: policies cannot use randomness (results must be reproducible)",
                 "p.rego:5:2: `rand.intn` is not allowed: policies cannot use randomness (results must be reproducible)",
                 "p.rego:6:9: unknown function `coutn` (did you mean `count`?)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_forbidden_builtin_put_in_place_of_another_is_refused() {
+        let errs = check(&[file(
+            "package mlint.custom.a.b\n\nr if {\n\tcount([1]) > 0 with count as rand.intn\n}\n",
+        )]);
+        let msgs: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "p.rego:3:31: `rand.intn` is not allowed: policies cannot use randomness (results must be reproducible)"
             ]
         );
     }

@@ -50,6 +50,9 @@ pub struct Module {
     pub functions: BTreeMap<String, Function>,
     /// Every call in the module, in source order.
     pub calls: Vec<Call>,
+    /// The named values of `with … as NAME`, which may put a function in
+    /// place of another (`with count as rand.intn`).
+    pub substitutes: Vec<Call>,
 }
 
 /// The first place where brackets nest deeper than [`MAX_NESTING`], as
@@ -128,7 +131,7 @@ pub fn parse(path: &str, source: &str) -> Option<Module> {
     for rule in &module.policy {
         let (name, line, exprs, queries) = parts(rule);
         let mut calls = Vec::new();
-        walk(exprs, queries, &mut calls);
+        walk(exprs, queries, &mut calls, &mut out.substitutes);
         if let Some(name) = name {
             let f = out.functions.entry(name).or_insert_with(|| Function {
                 line,
@@ -229,13 +232,26 @@ fn column(span: &regorus::unstable::Span) -> usize {
 
 /// Every call under `exprs` and `queries`, without recursion (an expression
 /// may be deep).
-fn walk(exprs: Vec<&Expr>, queries: Vec<&Query>, calls: &mut Vec<Call>) {
+fn walk(
+    exprs: Vec<&Expr>,
+    queries: Vec<&Query>,
+    calls: &mut Vec<Call>,
+    substitutes: &mut Vec<Call>,
+) {
     let mut exprs = exprs;
     let mut queries = queries;
     loop {
         if let Some(q) = queries.pop() {
             for stmt in &q.stmts {
                 for with in &stmt.with_mods {
+                    if let Some(name) = dotted(&with.r#as) {
+                        let span = with.r#as.span();
+                        substitutes.push(Call {
+                            name: Some(name),
+                            line: span.line as usize,
+                            column: column(span),
+                        });
+                    }
                     exprs.push(&with.refr);
                     exprs.push(&with.r#as);
                 }
