@@ -331,7 +331,7 @@ r if coutn(input.x) > 1
         assert_eq!(
             msgs,
             [
-                "p.rego:3:31: `rand.intn` is not allowed: policies cannot use randomness (results must be reproducible)"
+                "p.rego:4:31: `rand.intn` is not allowed: policies cannot use randomness (results must be reproducible)"
             ]
         );
     }
