@@ -17,6 +17,7 @@ use super::catalog::{self, Origin, RuleMeta, Style};
 use super::error::PolicyError;
 use super::evaluator::VmSource;
 use super::setup::{LazyEngine, add_data, add_policy, new_engine, timer};
+use super::syntax::defined_rules;
 use super::value::SharedStrings;
 use super::vm::{BUNDLED_PROGRAM, Entry, VmProgram};
 use regorus::Engine;
@@ -46,41 +47,6 @@ pub struct PolicySet {
     /// (a rule the configuration turns off).
     skipped: Arc<Vec<bool>>,
     tests: Arc<Vec<PolicyFile>>,
-}
-
-/// Names of the top-level rules a source defines (`name if`, `name contains`,
-/// `name :=`, `name[...]`, `name {`), in order of first appearance.
-pub(crate) fn defined_rules(source: &str) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for line in source.lines() {
-        let first = line.chars().next();
-        if !first.is_some_and(|c| c.is_ascii_alphabetic() || c == '_') {
-            continue;
-        }
-        let name: String = line
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect();
-        if matches!(name.as_str(), "package" | "import" | "default") {
-            if let Some(rest) = line.strip_prefix("default ") {
-                {
-                    let n: String = rest
-                        .trim_start()
-                        .chars()
-                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                        .collect();
-                    if !n.is_empty() && !names.contains(&n) {
-                        names.push(n);
-                    }
-                }
-            }
-            continue;
-        }
-        if !names.contains(&name) {
-            names.push(name);
-        }
-    }
-    names
 }
 
 impl PolicySet {

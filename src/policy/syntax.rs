@@ -341,6 +341,41 @@ fn walk(
     }
 }
 
+/// Names of the top-level rules a source defines (`name if`, `name contains`,
+/// `name :=`, `name[...]`, `name {`), in order of first appearance.
+pub fn defined_rules(source: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for line in source.lines() {
+        let first = line.chars().next();
+        if !first.is_some_and(|c| c.is_ascii_alphabetic() || c == '_') {
+            continue;
+        }
+        let name: String = line
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        if matches!(name.as_str(), "package" | "import" | "default") {
+            if let Some(rest) = line.strip_prefix("default ") {
+                {
+                    let n: String = rest
+                        .trim_start()
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect();
+                    if !n.is_empty() && !names.contains(&n) {
+                        names.push(n);
+                    }
+                }
+            }
+            continue;
+        }
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
