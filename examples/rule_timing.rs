@@ -63,7 +63,10 @@ fn rvm_time(set: &PolicySet, query: &str, inputs: &[regorus::Value]) -> Duration
     let mut program =
         regorus::languages::rego::compiler::Compiler::compile_from_policy(&compiled, &[query])
             .expect("compiles for the RVM");
-    mlint::policy::vmcalls::patch_program(std::sync::Arc::make_mut(&mut program));
+    mlint::policy::vmcalls::patch_program(
+        std::sync::Arc::make_mut(&mut program),
+        mlint::policy::natives::all(),
+    );
     let mut vm = regorus::rvm::vm::RegoVM::new_with_policy(compiled);
     vm.load_program(program);
     let data = regorus::Value::from(serde_json::json!({

@@ -414,7 +414,9 @@ impl Checker {
         // Every rule reads milestones but `input/no-milestones`, which only
         // reports a file that looks like a plan: any other file without a
         // milestone has nothing to evaluate.
-        if milestones == 0 && !doc.looks_like_plan {
+        // Custom rules and suppression comments still apply there.
+        let no_plan = milestones == 0 && !doc.looks_like_plan;
+        if no_plan && !self.policies.has_custom_rules() && !suppress::any(&doc) {
             return Ok(FileOutcome {
                 display: display.to_string(),
                 milestones,
@@ -433,7 +435,7 @@ impl Checker {
             if !reads_lines && let Ok(map) = input.as_object_mut() {
                 map.remove(&regorus::Value::from("lines"));
             }
-            eval.evaluate(input)
+            eval.evaluate_some(input, no_plan)
                 .map_err(|e| e.while_checking(display))?
         } else {
             Vec::new()

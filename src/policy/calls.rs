@@ -2,15 +2,20 @@
 //!
 //! regorus reports an unknown function only when the call is evaluated, so
 //! a misspelled builtin in a branch the input never reaches would pass
-//! silently. Before any evaluation mlint scans every policy for calls and
+//! silently. Before any evaluation mlint reads every call of every policy
+//! from regorus's own parse of it (`syntax`), whatever its spelling, and
 //! checks each against the builtins compiled into this binary, the functions
 //! the loaded policies define, and mlint's own extensions. Calls that would
 //! reach the network, the environment, the clock or randomness are refused
-//! with a message saying why: results must be reproducible.
+//! with a message saying why: results must be reproducible (and the engine
+//! has those builtins replaced by refusals too, see `guards`). A function
+//! that calls itself, directly or not, is refused as OPA refuses it: regorus
+//! would recurse until the stack overflows.
 
-use super::engine::PolicyFile;
 use super::error::PolicyError;
-use std::collections::{BTreeMap, BTreeSet};
+use super::file::PolicyFile;
+use super::syntax::{self, Call, Module};
+use std::collections::BTreeMap;
 
 /// Functions mlint registers itself (available in `mlint test`).
 pub const EXTENSIONS: [&str; 1] = ["mlint.parse_markdown"];
@@ -40,204 +45,206 @@ const FORBIDDEN: [(&str, &str); 9] = [
     ("test.sleep", "policies cannot sleep"),
 ];
 
-/// Rego keywords that may be followed by `(`.
-const KEYWORDS: [&str; 9] = [
-    "if", "contains", "some", "every", "not", "with", "in", "else", "as",
-];
-
-/// A call found in a source: name, 1-based line and column.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Call {
-    /// The dotted name as written.
-    pub name: String,
-    /// Line.
-    pub line: usize,
-    /// Column (characters).
-    pub column: usize,
-}
-
-/// Blanks out comments and string literals, keeping offsets.
-fn code_only(source: &str) -> String {
-    let mut out = String::with_capacity(source.len());
-    let mut chars = source.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '#' => {
-                out.push(' ');
-                for c in chars.by_ref() {
-                    if c == '\n' {
-                        out.push('\n');
-                        break;
-                    }
-                    out.push(' ');
-                }
+/// The refusal for a forbidden builtin `name`, if it is one.
+pub fn forbidden(name: &str) -> Option<&'static str> {
+    FORBIDDEN
+        .iter()
+        .find(|(p, _)| {
+            if p.ends_with('.') {
+                name.starts_with(p)
+            } else {
+                name == *p
             }
-            '"' => {
-                out.push(' ');
-                let mut escaped = false;
-                for c in chars.by_ref() {
-                    out.push(if c == '\n' { '\n' } else { ' ' });
-                    if escaped {
-                        escaped = false;
-                    } else if c == '\\' {
-                        escaped = true;
-                    } else if c == '"' {
-                        break;
-                    }
-                }
-            }
-            '`' => {
-                out.push(' ');
-                for c in chars.by_ref() {
-                    out.push(if c == '\n' { '\n' } else { ' ' });
-                    if c == '`' {
-                        break;
-                    }
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Every `name(` / `a.b.c(` in the code.
-pub fn calls(source: &str) -> Vec<Call> {
-    let code = code_only(source);
-    let mut out = Vec::new();
-    for (i, line) in code.lines().enumerate() {
-        let chars: Vec<char> = line.chars().collect();
-        let mut j = 0;
-        while j < chars.len() {
-            let c = chars[j];
-            let starts = (c.is_ascii_alphabetic() || c == '_')
-                && (j == 0
-                    || !(chars[j - 1].is_ascii_alphanumeric()
-                        || chars[j - 1] == '_'
-                        || chars[j - 1] == '.'
-                        || chars[j - 1] == ']'));
-            if !starts {
-                j += 1;
-                continue;
-            }
-            let start = j;
-            while j < chars.len()
-                && (chars[j].is_ascii_alphanumeric() || chars[j] == '_' || chars[j] == '.')
-            {
-                j += 1;
-            }
-            if chars.get(j) == Some(&'(') {
-                let name: String = chars[start..j].iter().collect();
-                if !KEYWORDS.contains(&name.as_str()) && name != "set" && !name.ends_with('.') {
-                    out.push(Call {
-                        name,
-                        line: i + 1,
-                        column: start + 1,
-                    });
-                }
-            }
-        }
-    }
-    out
-}
-
-/// `import data.a.b` → (`b`, `data.a.b`); `import data.a.b as c` → (`c`, …).
-fn imports(source: &str) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    for line in source.lines() {
-        let Some(rest) = line.trim().strip_prefix("import ") else {
-            continue;
-        };
-        let mut parts = rest.split_whitespace();
-        let Some(path) = parts.next() else { continue };
-        let alias = match (parts.next(), parts.next()) {
-            (Some("as"), Some(a)) => a.to_string(),
-            _ => path.rsplit('.').next().unwrap_or(path).to_string(),
-        };
-        if path.starts_with("data.") || path == "data" {
-            out.insert(alias, path.to_string());
-        }
-    }
-    out
-}
-
-/// Functions defined at the top level of a source: `name(args) …`.
-fn defined_functions(source: &str) -> Vec<String> {
-    let code = code_only(source);
-    code.lines()
-        .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_'))
-        .filter_map(|l| {
-            let name: String = l
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect();
-            l[name.len()..].starts_with('(').then_some(name)
         })
+        .map(|(_, why)| *why)
+}
+
+/// Every builtin of regorus that is forbidden, with the reason: mlint
+/// replaces each by a function that refuses to run (`guards`), so no
+/// spelling of a call reaches one.
+pub fn forbidden_builtins() -> Vec<(&'static str, u8, &'static str)> {
+    regorus::unstable::BUILTINS
+        .iter()
+        .filter_map(|(name, (_, arity))| forbidden(name).map(|why| (*name, *arity, why)))
         .collect()
+}
+
+/// `name` as called in `module`, as a path under `data`.
+fn resolve(module: &Module, name: &str) -> String {
+    let (head, tail) = name.split_once('.').unwrap_or((name, ""));
+    if let Some(path) = module.imports.get(head) {
+        if tail.is_empty() {
+            path.clone()
+        } else {
+            format!("{path}.{tail}")
+        }
+    } else if head == "data" {
+        name.to_string()
+    } else {
+        format!("data.{}.{name}", module.package)
+    }
 }
 
 /// Checks every call in the user's `files` (bundled ones define functions
 /// users may call, but their own calls are checked by this module's tests,
-/// not on every run); returns one error per bad call.
+/// not on every run), and that no function calls itself; returns one error
+/// per bad call or cycle. Files nested too deep or that do not parse are
+/// left to `engine::add_policy`, which reports them.
 pub fn check(files: &[PolicyFile]) -> Vec<PolicyError> {
     if files.iter().all(|f| f.origin == super::Origin::Bundled) {
         return Vec::new();
     }
+    let modules: Vec<(&PolicyFile, Module)> = files
+        .iter()
+        .filter(|f| syntax::nesting(&f.source).is_none())
+        .filter_map(|f| Some((f, module(f)?)))
+        .collect();
     let builtins = &*regorus::unstable::BUILTINS;
-    let mut defined: BTreeSet<String> = BTreeSet::new();
-    for f in files {
-        if let Some((pkg, _)) = super::catalog::package_of(&f.source) {
-            for name in defined_functions(&f.source) {
-                defined.insert(format!("data.{pkg}.{name}"));
-            }
+    let mut defined: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for (i, (_, m)) in modules.iter().enumerate() {
+        for name in m.functions.keys() {
+            defined.insert(format!("data.{}.{name}", m.package), (i, 0));
         }
     }
     let mut known: Vec<String> = builtins.keys().map(|k| k.to_string()).collect();
     known.extend(EXTENSIONS.iter().map(|s| s.to_string()));
     let mut errors = Vec::new();
-    for f in files.iter().filter(|f| f.origin != super::Origin::Bundled) {
-        let Some((pkg, _)) = super::catalog::package_of(&f.source) else {
-            continue;
-        };
-        let aliases = imports(&f.source);
-        for call in calls(&f.source) {
-            let name = call.name.as_str();
-            if let Some((_, why)) = FORBIDDEN.iter().find(|(p, _)| {
-                if p.ends_with('.') {
-                    name.starts_with(p)
-                } else {
-                    name == *p
-                }
-            }) {
-                errors.push(at(f, &call, format!("`{name}` is not allowed: {why}")));
+    let users = modules
+        .iter()
+        .filter(|(f, _)| f.origin != super::Origin::Bundled);
+    for (f, module) in users {
+        for sub in &module.substitutes {
+            if let Some(why) = sub.name.as_deref().and_then(forbidden) {
+                let name = sub.name.as_deref().unwrap_or_default();
+                errors.push(at(f, sub, format!("`{name}` is not allowed: {why}")));
+            }
+        }
+        for call in &module.calls {
+            let Some(name) = call.name.as_deref() else {
+                errors.push(at(
+                    f,
+                    call,
+                    "a function must be called by its name, not through a computed reference"
+                        .into(),
+                ));
+                continue;
+            };
+            if let Some(why) = forbidden(name) {
+                errors.push(at(f, call, format!("`{name}` is not allowed: {why}")));
                 continue;
             }
             if builtins.contains_key(name) || EXTENSIONS.contains(&name) || name == "print" {
                 continue;
             }
-            let (head, tail) = name.split_once('.').unwrap_or((name, ""));
-            let full = if let Some(path) = aliases.get(head) {
-                if tail.is_empty() {
-                    path.clone()
-                } else {
-                    format!("{path}.{tail}")
-                }
-            } else if head == "data" {
-                name.to_string()
-            } else {
-                format!("data.{pkg}.{name}")
-            };
-            if defined.contains(&full) {
+            if defined.contains_key(&resolve(module, name)) {
                 continue;
             }
             errors.push(at(
                 f,
-                &call,
+                call,
                 format!(
                     "unknown function `{name}`{}",
                     crate::suggest::did_you_mean(name, &known)
                 ),
             ));
+        }
+    }
+    errors.extend(recursion(&modules));
+    errors
+}
+
+/// What the checks need of `file`. A bundled file only contributes the
+/// names it defines (its calls are checked by this module's tests, and it
+/// calls no user function, so no cycle passes through it): read from the
+/// text, which saves parsing twenty files on every run with user policies.
+fn module(file: &PolicyFile) -> Option<Module> {
+    if file.origin != super::Origin::Bundled {
+        return syntax::parse(&file.path, &file.source);
+    }
+    let (package, _) = super::catalog::package_of(&file.source)?;
+    let functions = syntax::defined_rules(&file.source)
+        .into_iter()
+        .map(|name| (name, syntax::Function::default()))
+        .collect();
+    Some(Module {
+        package,
+        functions,
+        ..Module::default()
+    })
+}
+
+/// One error per cycle of function calls among `modules` that passes
+/// through a user's file: Rego does not allow recursion (OPA refuses it at
+/// compile time), and regorus would recurse until the process's stack
+/// overflows.
+fn recursion(modules: &[(&PolicyFile, Module)]) -> Vec<PolicyError> {
+    // Nodes: every function; edges: the calls in its definitions, with
+    // the call (for the message's position).
+    let mut nodes: Vec<(usize, &str)> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    for (m, (_, module)) in modules.iter().enumerate() {
+        for name in module.functions.keys() {
+            index.insert(format!("data.{}.{name}", module.package), nodes.len());
+            nodes.push((m, name));
+        }
+    }
+    let edges: Vec<Vec<(usize, &Call)>> = nodes
+        .iter()
+        .map(|&(m, name)| {
+            let module = &modules[m].1;
+            module.functions[name]
+                .calls
+                .iter()
+                .filter_map(|c| Some((*index.get(&resolve(module, c.name.as_deref()?))?, c)))
+                .collect()
+        })
+        .collect();
+    let title = |n: usize| format!("{}.{}", modules[nodes[n].0].1.package, nodes[n].1);
+    // Depth-first search without recursion: 0 unseen, 1 on the path, 2 done.
+    let mut state = vec![0u8; nodes.len()];
+    let mut errors = Vec::new();
+    for root in 0..nodes.len() {
+        if state[root] != 0 {
+            continue;
+        }
+        let mut path: Vec<(usize, usize)> = vec![(root, 0)];
+        state[root] = 1;
+        while let Some(&mut (node, ref mut next)) = path.last_mut() {
+            let Some(&(to, call)) = edges[node].get(*next) else {
+                state[node] = 2;
+                path.pop();
+                continue;
+            };
+            *next += 1;
+            match state[to] {
+                0 => {
+                    state[to] = 1;
+                    path.push((to, 0));
+                }
+                1 => {
+                    let from = path.iter().position(|(n, _)| *n == to).unwrap_or(0);
+                    let mut cycle: Vec<String> =
+                        path[from..].iter().map(|(n, _)| title(*n)).collect();
+                    cycle.push(title(to));
+                    let (file, _) = modules[nodes[node].0];
+                    if file.origin != super::Origin::Bundled {
+                        errors.push(at(
+                            file,
+                            call,
+                            format!(
+                                "function `{}` is recursive ({}): Rego does not allow recursion",
+                                title(to),
+                                cycle
+                                    .iter()
+                                    .map(|c| format!("`{c}`"))
+                                    .collect::<Vec<_>>()
+                                    .join(" calls ")
+                            ),
+                        ));
+                    }
+                }
+                _ => {}
+            }
         }
     }
     errors
@@ -260,15 +267,6 @@ mod tests {
             source: src.into(),
             origin: Origin::Custom,
         }
-    }
-
-    #[test]
-    fn calls_skip_comments_and_strings() {
-        let found =
-            calls("x if { count(y) > 0 } # foo(1)\nmsg := \"bar(2)\"\nz := result.at(m, \"x\")\n");
-        let names: Vec<&str> = found.iter().map(|c| c.name.as_str()).collect();
-        assert_eq!(names, ["count", "result.at"]);
-        assert_eq!((found[1].line, found[1].column), (3, 6));
     }
 
     #[test]
@@ -326,5 +324,51 @@ r if coutn(input.x) > 1
             "package mlint.custom.a.b\n\nimport data.mlint.lib.h\n\nlocal(x) := x\n\nr contains h.at(m, \"x\") if { m := local(1) }\n",
         );
         assert!(check(&[lib, user]).is_empty());
+    }
+
+    #[test]
+    fn every_spelling_of_a_forbidden_call_is_refused() {
+        let errs = check(&[file(
+            "package mlint.custom.a.b\n\nr if {\n\trand.intn (\"x\", 1000000)\n\trand[\"intn\"](\"x\", 10)\n\tfalse; coutn ([1]) > 0\n}\n",
+        )]);
+        let msgs: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "p.rego:4:2: `rand.intn` is not allowed: policies cannot use randomness (results must be reproducible)",
+                "p.rego:5:2: `rand.intn` is not allowed: policies cannot use randomness (results must be reproducible)",
+                "p.rego:6:9: unknown function `coutn` (did you mean `count`?)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_forbidden_builtin_put_in_place_of_another_is_refused() {
+        let errs = check(&[file(
+            "package mlint.custom.a.b\n\nr if {\n\tcount([1]) > 0 with count as rand.intn\n}\n",
+        )]);
+        let msgs: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "p.rego:4:31: `rand.intn` is not allowed: policies cannot use randomness (results must be reproducible)"
+            ]
+        );
+    }
+
+    #[test]
+    fn recursion_is_refused_as_opa_refuses_it() {
+        let lib = file("package mlint.lib.r\n\nping(x) := pong(x)\n\npong(x) := ping(x)\n");
+        let user = file(
+            "package mlint.custom.a.b\n\nimport data.mlint.lib.r\n\nf(x) := y if { y := f(x + 1) }\n\ng(x) := r.ping(x)\n",
+        );
+        let msgs: Vec<String> = check(&[lib, user]).iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "p.rego:5:12: function `mlint.lib.r.ping` is recursive (`mlint.lib.r.ping` calls `mlint.lib.r.pong` calls `mlint.lib.r.ping`): Rego does not allow recursion",
+                "p.rego:5:21: function `mlint.custom.a.b.f` is recursive (`mlint.custom.a.b.f` calls `mlint.custom.a.b.f`): Rego does not allow recursion",
+            ]
+        );
     }
 }

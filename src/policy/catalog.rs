@@ -149,6 +149,9 @@ pub fn package_of(source: &str) -> Option<(String, usize)> {
     })
 }
 
+/// The rule id of conftest's `package main`.
+pub const CONFTEST_MAIN: &str = "custom/main";
+
 /// The rule id for a package, or `None` when the package is not a rule
 /// (helpers, tests, other packages).
 pub fn rule_id(package: &str) -> Option<String> {
@@ -157,6 +160,9 @@ pub fn rule_id(package: &str) -> Option<String> {
         ["mlint", "rules", category, name] => {
             Some(format!("{}/{}", category, name.replace('_', "-")))
         }
+        // conftest's default namespace: its `deny`, `violation` and `warn`
+        // rules, from every file of the package, are one rule.
+        ["main"] => Some(CONFTEST_MAIN.to_string()),
         ["mlint", "custom", rest @ ..] if !rest.is_empty() => Some(format!(
             "custom/{}",
             rest.iter()
@@ -183,6 +189,60 @@ fn metadata_block(source: &str) -> Option<(String, usize)> {
     Some((yaml, start + 1))
 }
 
+/// The deepest nesting of flow collections (`[`, `{`) METADATA may have.
+/// The YAML parser's time grows with it faster than linearly: a 100,000-deep
+/// flow sequence took 42 s.
+pub const MAX_YAML_NESTING: usize = 32;
+
+/// The line (counted from the first line of `yaml`, 1-based) where flow
+/// collections nest deeper than [`MAX_YAML_NESTING`], skipping quoted
+/// scalars and comments.
+pub(crate) fn yaml_nesting(yaml: &str) -> Option<usize> {
+    let (mut depth, mut line) = (0usize, 1usize);
+    let mut chars = yaml.chars().peekable();
+    let mut previous = ' ';
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => line += 1,
+            '#' if previous.is_whitespace() => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        line += 1;
+                        break;
+                    }
+                }
+            }
+            // A quote starts a quoted scalar only where a scalar can start
+            // (`it's` is plain text).
+            '"' | '\'' if previous.is_whitespace() || "[{,:".contains(previous) => {
+                let mut escaped = false;
+                for q in chars.by_ref() {
+                    if q == '\n' {
+                        line += 1;
+                    }
+                    if escaped {
+                        escaped = false;
+                    } else if q == '\\' && c == '"' {
+                        escaped = true;
+                    } else if q == c {
+                        break;
+                    }
+                }
+            }
+            '[' | '{' => {
+                depth += 1;
+                if depth > MAX_YAML_NESTING {
+                    return Some(line);
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        previous = c;
+    }
+    None
+}
+
 /// Reads a rule's catalog entry from its policy source.
 pub fn read_meta(
     id: &str,
@@ -193,6 +253,14 @@ pub fn read_meta(
     style: Style,
 ) -> Result<RuleMeta, MetaError> {
     let (meta, line) = match metadata_block(source) {
+        Some((yaml, line)) if let Some(deep) = yaml_nesting(&yaml) => {
+            return Err(MetaError {
+                line: line + deep,
+                message: format!(
+                    "invalid METADATA block: brackets nest deeper than {MAX_YAML_NESTING} levels here"
+                ),
+            });
+        }
         Some((yaml, line)) => match yaml_serde::from_str::<Metadata>(&yaml) {
             Ok(meta) => (meta, line),
             Err(e) => {
@@ -254,6 +322,7 @@ mod tests {
             Some("custom/team/needs-owner")
         );
         assert_eq!(rule_id("mlint.lib.result"), None);
+        assert_eq!(rule_id("main").as_deref(), Some("custom/main"));
         assert_eq!(rule_id("mlint.rules.duration"), None);
     }
 
@@ -283,5 +352,24 @@ mod tests {
         let err = read_meta("a/b", "p", "f", src, Origin::Bundled, Style::Report).unwrap_err();
         assert_eq!(err.line, 1);
         assert!(err.message.contains("`fatal`"), "{}", err.message);
+    }
+
+    #[test]
+    fn deeply_nested_metadata_is_refused_before_the_yaml_parser() {
+        let deep = format!(
+            "# METADATA\n# title: t\n# custom:\n#   x: {}\npackage mlint.rules.a.b\n",
+            "[".repeat(100_000)
+        );
+        let err = read_meta("a/b", "p", "f", &deep, Origin::Custom, Style::Report).unwrap_err();
+        assert_eq!(err.line, 4);
+        assert_eq!(
+            err.message,
+            "invalid METADATA block: brackets nest deeper than 32 levels here"
+        );
+        let quoted = format!(
+            "# METADATA\n# title: \"{}\"\n# description: it's [fine]\npackage mlint.rules.a.b\n",
+            "[".repeat(99)
+        );
+        assert!(read_meta("a/b", "p", "f", &quoted, Origin::Custom, Style::Report).is_ok());
     }
 }

@@ -7,7 +7,7 @@
 //! exit 2: a policy that cannot be trusted must never pass silently.
 
 use super::catalog::RuleMeta;
-use super::engine::PolicyFile;
+use super::file::PolicyFile;
 use std::fmt;
 
 /// Something wrong with a policy, with where it is when known.
@@ -80,6 +80,20 @@ impl PolicyError {
             None => format!("rule `{}` failed: {}", rule.id, e.message),
         };
         e
+    }
+
+    /// A rule crashed regorus (a panic inside a builtin or the VM).
+    pub fn panicked(rule: &RuleMeta, panic: &str) -> Self {
+        PolicyError {
+            file: Some(rule.file.clone()),
+            position: None,
+            message: format!(
+                "rule `{}` crashed the policy engine (a bug in regorus: {panic})",
+                rule.id
+            ),
+            source: None,
+            input: None,
+        }
     }
 
     /// A rule returned something that is not a finding.

@@ -8,14 +8,96 @@
 //! builtins' own names, with the same semantics, keeping one `Regex` per
 //! pattern per thread. Policies stay plain, portable Rego.
 
+use regex_automata::meta::Regex;
 use regorus::Value;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
-/// The per-thread cache of compiled patterns, shared with the parser (a
-/// pattern the parser compiled for a file is not compiled again for its
-/// policies; see [`crate::document::shared_regex`]).
-fn compiled(pattern: &str) -> anyhow::Result<Rc<regex::Regex>> {
-    crate::document::shared_regex(pattern)
+/// The largest compiled pattern (its NFA), in bytes; regorus's own builtins
+/// allow 100 KiB.
+pub const SIZE_LIMIT: usize = 10 << 20;
+
+/// The most bytes of patterns and compiled programs one thread keeps
+/// cached; past it the cache is emptied and starts again.
+pub const CACHE_BYTES: usize = 64 << 20;
+
+/// One thread's compiled patterns and the bytes they take.
+#[derive(Default)]
+struct Cache {
+    patterns: HashMap<String, Rc<Regex>>,
+    bytes: usize,
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+}
+
+/// `pattern` compiled, from this thread's cache, which holds at most
+/// [`CACHE_BYTES`] of patterns and programs (a run over many files with
+/// many large patterns once grew it to 5.4 GB).
+fn compiled(pattern: &str) -> anyhow::Result<Rc<Regex>> {
+    if let Some(re) = CACHE.with(|c| c.borrow().patterns.get(pattern).cloned()) {
+        return Ok(re);
+    }
+    let re = Regex::builder()
+        .configure(Regex::config().nfa_size_limit(Some(SIZE_LIMIT)))
+        .build(pattern)
+        .map_err(|e| anyhow::anyhow!("invalid regex `{}`: {e}", short(pattern)))?;
+    let re = Rc::new(re);
+    let bytes = 2 * pattern.len() + re.memory_usage();
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.bytes + bytes > CACHE_BYTES {
+            c.patterns.clear();
+            c.bytes = 0;
+        }
+        if bytes <= CACHE_BYTES {
+            c.bytes += bytes;
+            c.patterns.insert(pattern.to_string(), Rc::clone(&re));
+        }
+    });
+    Ok(re)
+}
+
+/// The most work one search may be given: bytes of compiled program times
+/// bytes of text. A search is linear in the text while the lazy DFA's cache
+/// holds, and `program × text` when it does not: a 1 MB program over a
+/// 200 KB item ran 90 s in one call, which the time limit cannot stop.
+pub const MAX_WORK: u64 = 10_000_000_000;
+
+/// Programs up to this size are never refused: the search falls back to
+/// work proportional to program × text only when the lazy DFA gives up, and
+/// for a small program that stays fast (the bundled policies' largest, about
+/// 12 KB, over a 2.3 MB file). regorus's own regex builtins refuse programs
+/// over 100 KiB altogether.
+pub const SMALL_PROGRAM: usize = 100 << 10;
+
+/// `re` over `text`, or an error when that could take more than
+/// [`MAX_WORK`] (only for programs over [`SMALL_PROGRAM`]).
+fn over<'t>(re: &Regex, pattern: &str, text: &'t str, name: &str) -> anyhow::Result<&'t str> {
+    let work = (re.memory_usage() as u64).saturating_mul(text.len() as u64);
+    if re.memory_usage() > SMALL_PROGRAM && work > MAX_WORK {
+        anyhow::bail!(
+            "`{name}`: the pattern `{}` compiles to {} bytes and the text has {} bytes; mlint refuses searches where their product exceeds {MAX_WORK} (one search could run for minutes)",
+            short(pattern),
+            re.memory_usage(),
+            text.len()
+        );
+    }
+    Ok(text)
+}
+
+fn short(pattern: &str) -> String {
+    match pattern.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &pattern[..i]),
+        None => pattern.to_string(),
+    }
+}
+
+/// The bytes this thread's cache holds (for tests).
+pub fn cached_bytes() -> usize {
+    CACHE.with(|c| c.borrow().bytes)
 }
 
 fn string<'a>(args: &'a [Value], i: usize, name: &str) -> anyhow::Result<&'a str> {
@@ -26,13 +108,21 @@ fn string<'a>(args: &'a [Value], i: usize, name: &str) -> anyhow::Result<&'a str
 }
 
 fn regex_match(args: &[Value]) -> anyhow::Result<Value> {
-    let re = compiled(string(args, 0, "regex.match")?)?;
-    Ok(Value::from(re.is_match(string(args, 1, "regex.match")?)))
+    let pattern = string(args, 0, "regex.match")?;
+    let re = compiled(pattern)?;
+    let text = over(&re, pattern, string(args, 1, "regex.match")?, "regex.match")?;
+    Ok(Value::from(re.is_match(text)))
 }
 
 fn regex_find_n(args: &[Value]) -> anyhow::Result<Value> {
-    let re = compiled(string(args, 0, "regex.find_n")?)?;
-    let text = string(args, 1, "regex.find_n")?;
+    let pattern = string(args, 0, "regex.find_n")?;
+    let re = compiled(pattern)?;
+    let text = over(
+        &re,
+        pattern,
+        string(args, 1, "regex.find_n")?,
+        "regex.find_n",
+    )?;
     let n = match args.get(2) {
         Some(v) => v
             .as_i64()
@@ -43,32 +133,80 @@ fn regex_find_n(args: &[Value]) -> anyhow::Result<Value> {
     let found: Vec<Value> = re
         .find_iter(text)
         .take(limit)
-        .map(|m| Value::from(m.as_str()))
+        .map(|m| Value::from(&text[m.range()]))
         .collect();
     Ok(Value::from(found))
 }
 
 fn regex_replace(args: &[Value]) -> anyhow::Result<Value> {
-    let text = string(args, 0, "regex.replace")?;
-    let re = compiled(string(args, 1, "regex.replace")?)?;
+    let pattern = string(args, 1, "regex.replace")?;
+    let re = compiled(pattern)?;
+    let text = over(
+        &re,
+        pattern,
+        string(args, 0, "regex.replace")?,
+        "regex.replace",
+    )?;
     let with = string(args, 2, "regex.replace")?;
-    Ok(Value::from(re.replace_all(text, with).into_owned()))
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for caps in re.captures_iter(text) {
+        let Some(m) = caps.get_match() else { continue };
+        out.push_str(&text[last..m.start()]);
+        caps.interpolate_string_into(text, with, &mut out);
+        last = m.end();
+    }
+    out.push_str(&text[last..]);
+    Ok(Value::from(out))
 }
 
 fn regex_split(args: &[Value]) -> anyhow::Result<Value> {
-    let re = compiled(string(args, 0, "regex.split")?)?;
-    let text = string(args, 1, "regex.split")?;
+    let pattern = string(args, 0, "regex.split")?;
+    let re = compiled(pattern)?;
+    let text = over(&re, pattern, string(args, 1, "regex.split")?, "regex.split")?;
     Ok(Value::from(
-        re.split(text).map(Value::from).collect::<Vec<Value>>(),
+        re.split(text)
+            .map(|span| Value::from(&text[span]))
+            .collect::<Vec<Value>>(),
     ))
 }
 
-/// The four functions under the builtins' names, with their arity.
-pub const NATIVES: [(&str, u8, super::vmcalls::Native); 4] = [
+/// `regex.template_match` as regorus computes it, but comparing the
+/// literal before each `{…}` without slicing the value past its end (where
+/// regorus panics: a heading shorter than the template's prefix crashed
+/// the process; see docs/upstream/regorus-template-match.md).
+fn regex_template_match(args: &[Value]) -> anyhow::Result<Value> {
+    let name = "regex.template_match";
+    let mut template = string(args, 0, name)?;
+    let mut value = string(args, 1, name)?;
+    let (open, close) = (string(args, 2, name)?, string(args, 3, name)?);
+    while let (Some(start), Some(end)) = (template.find(open), template.find(close)) {
+        if start >= end {
+            return Ok(Value::Undefined);
+        }
+        if value.get(..start) != Some(&template[..start]) {
+            return Ok(Value::from(false));
+        }
+        let pattern = &template[start + open.len()..end];
+        let re = compiled(pattern)?;
+        value = over(&re, pattern, &value[start..], name)?;
+        let m = match re.find(value) {
+            Some(m) if m.start() == 0 => m,
+            _ => return Ok(Value::from(false)),
+        };
+        value = &value[m.len()..];
+        template = &template[end + close.len()..];
+    }
+    Ok(Value::from(template == value))
+}
+
+/// The five functions under the builtins' names, with their arity.
+pub const NATIVES: [(&str, u8, super::vmcalls::Native); 5] = [
     ("regex.match", 2, regex_match),
     ("regex.find_n", 3, regex_find_n),
     ("regex.replace", 3, regex_replace),
     ("regex.split", 2, regex_split),
+    ("regex.template_match", 4, regex_template_match),
 ];
 
 /// Registers the four functions on `engine`.
@@ -126,5 +264,61 @@ mod tests {
             .unwrap();
         let err = engine.eval_rule("data.t.x".into()).unwrap_err().to_string();
         assert!(err.contains("invalid regex"), "{err}");
+    }
+
+    #[test]
+    fn the_cache_is_bounded_by_bytes_not_count() {
+        // 50 distinct 256 KiB patterns: over 25 MB of patterns alone, and
+        // their programs several times more.
+        let big = "a".repeat(1 << 18);
+        for i in 0..50 {
+            let pattern = format!("{i}{big}");
+            let re = compiled(&pattern)
+                .map_err(|e| e.to_string())
+                .map(|re| re.is_match(&pattern));
+            assert_eq!(re, Ok(true));
+            assert!(cached_bytes() <= CACHE_BYTES, "{}", cached_bytes());
+        }
+        assert!(cached_bytes() > 0);
+    }
+
+    #[test]
+    fn a_search_that_could_run_for_minutes_is_refused() {
+        let err = eval_err(
+            "regex.match(`(?:[a-z]|[a-y]){20000}[0-9]`, concat(\"\", [\"a\" | some _ in numbers.range(1, 200000)]))",
+        );
+        assert!(
+            err.contains("`regex.match`: the pattern `(?:[a-z]|[a-y]){20000}[0-9]` compiles to"),
+            "{err}"
+        );
+        assert!(err.contains("bytes and the text has 200000 bytes; mlint refuses searches where their product exceeds 10000000000"), "{err}");
+        // The same pattern over a heading-sized text runs.
+        assert_eq!(
+            eval("regex.match(`(?:[a-z]|[a-y]){2}[0-9]`, \"ab1\")"),
+            Value::from(true)
+        );
+    }
+
+    #[test]
+    fn template_match_compares_prefixes_without_slicing_past_the_value() {
+        let t = |value: &str| {
+            eval(&format!(
+                "regex.template_match(\"Milestone {{[0-9]+}}: {{.+}}\", \"{value}\", \"{{\", \"}}\")"
+            ))
+        };
+        assert_eq!(t("Milestone 12: Build"), Value::from(true));
+        assert_eq!(t("M2"), Value::from(false));
+        assert_eq!(t("Milestone x: Build"), Value::from(false));
+        assert_eq!(t("Milestoné"), Value::from(false));
+    }
+
+    fn eval_err(query: &str) -> String {
+        let mut engine = regorus::Engine::new();
+        register(&mut engine).unwrap();
+        super::super::limits::register(&mut engine).unwrap();
+        engine
+            .add_policy("t.rego".into(), format!("package t\nx := {query}\n"))
+            .unwrap();
+        engine.eval_rule("data.t.x".into()).unwrap_err().to_string()
     }
 }

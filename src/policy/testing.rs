@@ -7,8 +7,9 @@
 //! `mlint.parse_markdown(text)` instead of writing the JSON document by hand.
 
 use super::catalog::Origin;
-use super::engine::{PolicySet, defined_rules};
+use super::engine::PolicySet;
 use super::error::PolicyError;
+use super::syntax::defined_rules;
 
 /// How one test ended.
 #[derive(Clone, Debug, PartialEq, Eq)]

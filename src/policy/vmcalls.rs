@@ -47,13 +47,10 @@ pub fn add_natives(
     Ok(())
 }
 
-/// mlint's function for the builtin `name`, if it has one.
-fn native(name: &str) -> Option<Native> {
-    let natives = super::fastregex::NATIVES
-        .iter()
-        .chain(&super::limits::NATIVES);
+/// The function of `natives` for the builtin `name`, if there is one.
+fn native(natives: &[(&str, u8, Native)], name: &str) -> Option<Native> {
     natives
-        .into_iter()
+        .iter()
         .find(|(n, _, _)| *n == name)
         .map(|&(_, _, f)| f)
 }
@@ -80,10 +77,13 @@ pub(crate) fn take_failure() -> bool {
 /// Wraps every builtin of `program`; mlint's [`Native`]s replace regorus's
 /// builtins of the same names, as they do on the interpreter. `false` if a
 /// builtin could not be wrapped, and the program must not be used.
-pub fn patch_program(program: &mut regorus::rvm::program::Program) -> bool {
+pub fn patch_program(
+    program: &mut regorus::rvm::program::Program,
+    natives: &[(&str, u8, Native)],
+) -> bool {
     let names = program.builtin_info_table.iter().map(|info| &info.name);
     for (name, builtin) in names.zip(program.resolved_builtins.iter_mut()) {
-        let slot = match native(name) {
+        let slot = match native(natives, name) {
             Some(f) => slot(name, f),
             None => slot(name, builtin.0),
         };
@@ -192,10 +192,12 @@ mod tests {
         let twice = wrapper::<(), ()>(slot("mlint.test.twice", twice).unwrap()).unwrap();
         let args = [Value::Null, Value::Null];
         assert_eq!(twice(&(), &[], &args, false).unwrap(), Value::from(4));
-        let matched = native("regex.match").unwrap()(&[Value::from("b+"), Value::from("abba")]);
+        let natives = crate::policy::natives::all();
+        let matched =
+            native(natives, "regex.match").unwrap()(&[Value::from("b+"), Value::from("abba")]);
         assert_eq!(matched.unwrap(), Value::from(true));
-        let range = native("numbers.range").unwrap()(&[Value::from(1), Value::from(3)]);
+        let range = native(natives, "numbers.range").unwrap()(&[Value::from(1), Value::from(3)]);
         assert_eq!(range.unwrap(), Value::from_json_str("[1,2,3]").unwrap());
-        assert!(native("count").is_none());
+        assert!(native(natives, "count").is_none());
     }
 }
