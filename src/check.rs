@@ -435,6 +435,7 @@ impl Checker {
             if !reads_lines && let Ok(map) = input.as_object_mut() {
                 map.remove(&regorus::Value::from("lines"));
             }
+            crate::policy::watchdog::set_file(display);
             eval.evaluate_some(input, no_plan)
                 .map_err(|e| e.while_checking(display))?
         } else {

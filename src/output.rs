@@ -101,6 +101,14 @@ fn pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
     PENDING.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+/// Removes every pending temporary file: for a process about to end
+/// without running destructors (the policy watchdog's abort hook).
+pub fn remove_pending() {
+    for path in pending().drain(..) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
 /// Starts, once, the thread that removes pending temporary files when
 /// SIGINT, SIGTERM or SIGHUP arrive, then ends the process as the signal
 /// would have (same signal, so the shell sees it).

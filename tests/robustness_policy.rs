@@ -446,3 +446,40 @@ fn a_regex_search_that_could_run_for_minutes_is_refused_on_one_file_and_many() {
         );
     }
 }
+
+/// Squaring a number again and again is one arithmetic step at a time,
+/// which no builtin guard sees and regorus's timer never interrupts (it is
+/// checked between steps): the watchdog ends the run at twice the limit,
+/// with exit 2, naming the rule and the file, and leaves no `--output` file.
+#[test]
+fn item6_big_number_squaring_is_stopped_by_the_watchdog() {
+    let mut body = String::from("\tx0 := count(m.heading)\n");
+    for i in 1..40 {
+        body.push_str(&format!("\tx{i} := x{} * x{}\n", i - 1, i - 1));
+    }
+    let policy = format!(
+        "package mlint.custom.hostile\n\nreport contains {{\"message\": \"x\"}} if {{\n\tsome m in input.milestones\n{body}\tx39 > 0\n}}\n"
+    );
+    for (dir, args) in [
+        (setup(&policy, 0), vec!["doc.md"]),
+        (setup(&policy, 12), vec!["doc.md", "many"]),
+    ] {
+        let mut args = args;
+        args.extend(["--output", "report.json"]);
+        let run = run_in(dir.path(), &args);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(
+            run.stderr.contains(
+                "mlint: error: rule `custom/hostile` on `doc.md` ran past the time limit of 1 s"
+            ),
+            "{}",
+            run.stderr
+        );
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("report") || n.contains(".tmp"))
+            .collect();
+        assert!(left.is_empty(), "left behind: {left:?}");
+    }
+}

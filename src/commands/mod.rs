@@ -44,6 +44,9 @@ pub const EXIT_ERROR: u8 = 2;
 
 /// Runs `cli` and returns the process exit code.
 pub fn run(cli: Cli) -> u8 {
+    // A policy stuck past its time limit ends the process; no half-written
+    // `--output` file may stay behind.
+    crate::policy::watchdog::on_abort(crate::output::remove_pending);
     let result = match cli.command {
         Command::Check(args) => check::check(args),
         Command::Parse(args) => parse::parse(args),

@@ -64,6 +64,9 @@ impl PolicySet {
             .filter(|f| with_tests || !f.is_test())
             .cloned()
             .collect();
+        if let Some(limit) = timeout {
+            super::watchdog::set_limit(limit);
+        }
         let mut errors = super::calls::check(&loaded);
         // With only the bundled rules (always valid: tests compile them) the
         // program compiled at build time runs them and the engine is built

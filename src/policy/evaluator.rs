@@ -114,6 +114,7 @@ impl Evaluator {
                 }
                 let rule = &self.rules[index];
                 for (query, warn_only) in &entry.queries {
+                    let _armed = super::watchdog::arm(&rule.id);
                     let result = super::panics::catch(|| vm.execute_entry_point_by_name(query));
                     let result = match result {
                         Ok(result) => result,
@@ -154,6 +155,7 @@ impl Evaluator {
             }
             let rule = &self.rules[index];
             for (query, warn_only) in &entry.queries {
+                let _armed = super::watchdog::arm(&rule.id);
                 let value = match super::panics::catch(|| engine.eval_rule(query.clone())) {
                     Ok(value) => value.map_err(|e| PolicyError::evaluation(rule, &e))?,
                     Err(panic) => {

@@ -21,6 +21,7 @@ pub mod testing;
 pub mod value;
 pub mod vm;
 pub mod vmcalls;
+pub mod watchdog;
 
 pub use catalog::{Origin, RuleMeta, Style};
 pub use engine::{Evaluator, PolicyFile, PolicySet, RawFinding, bundled_files};
