@@ -758,3 +758,45 @@ fn jobs_beyond_four_per_core_are_not_started() {
         help.stdout
     );
 }
+
+/// A configuration or a policy is text from the repository too: the errors
+/// that quote it (a key in a message, the line in a snippet, the file's
+/// name) print its control characters escaped, on GitHub Actions as
+/// anywhere.
+#[test]
+fn control_characters_in_configuration_and_policy_errors_are_escaped() {
+    let dir = tempdir();
+    // A quoted key that spells ESC and a line break, and a raw ESC in a
+    // comment (which TOML itself refuses, so the snippet shows that line).
+    write(
+        dir.path(),
+        "mlint.toml",
+        "\"\\u001b[31m\\n::warning file=README.md::forged\" = 1\n",
+    );
+    write(
+        dir.path(),
+        "raw/mlint.toml",
+        "# \u{1b}[2J\r::error::forged\nx = 1\n",
+    );
+    write(
+        dir.path(),
+        "pol/bad.rego",
+        "package mlint.custom.bad\n\n# \u{1b}[2J\r::error::forged\nreport contains x if {\n",
+    );
+    write(dir.path(), "plan.md", "# Plan\n\n## Phase 1: Build\n");
+    for args in [
+        vec!["check", "plan.md"],
+        vec!["check", "--config", "raw/mlint.toml", "plan.md"],
+        vec!["check", "--no-config", "--policy", "pol", "plan.md"],
+    ] {
+        let out = run_cmd(
+            mlint_in(dir.path())
+                .env("GITHUB_ACTIONS", "true")
+                .args(&args),
+        );
+        assert_eq!(out.code, Some(2), "{args:?}: {out:?}");
+        assert!(!out.stderr.contains('\u{1b}'), "{args:?}: {}", out.stderr);
+        assert_eq!(commands(&out.stderr), Vec::<String>::new(), "{args:?}");
+        assert_eq!(commands(&out.stdout), Vec::<String>::new(), "{args:?}");
+    }
+}

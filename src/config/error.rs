@@ -44,9 +44,14 @@ impl ConfigError {
         ConfigError {
             path: Some(file.path.clone()),
             text: Some(Arc::clone(&file.text)),
+            // What reaches the terminal is made inert: the file's name and
+            // text as the report's snippets show them (same offsets).
             named: Some(miette::NamedSource::new(
-                file.path.clone(),
-                Arc::clone(&file.text),
+                crate::escape::escape(&file.path).into_owned(),
+                match crate::escape::source_text(&file.text) {
+                    std::borrow::Cow::Borrowed(_) => Arc::clone(&file.text),
+                    std::borrow::Cow::Owned(text) => Arc::from(text),
+                },
             )),
             span,
             message,
@@ -70,11 +75,15 @@ impl ConfigError {
 }
 
 impl fmt::Display for ConfigError {
+    /// Control characters from the file's name or text (a quoted key, say)
+    /// are escaped: this reaches terminals and CI logs.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::escape::escape;
+        let message = escape(&self.message);
         match (&self.path, self.line()) {
-            (Some(p), Some(l)) => write!(f, "{p}:{l}: {}", self.message),
-            (Some(p), None) => write!(f, "{p}: {}", self.message),
-            _ => f.write_str(&self.message),
+            (Some(p), Some(l)) => write!(f, "{}:{l}: {message}", escape(p)),
+            (Some(p), None) => write!(f, "{}: {message}", escape(p)),
+            _ => f.write_str(&message),
         }
     }
 }
@@ -89,7 +98,7 @@ impl miette::Diagnostic for ConfigError {
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         self.help
             .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+            .map(|h| Box::new(crate::escape::escape(h)) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {

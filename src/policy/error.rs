@@ -223,7 +223,9 @@ impl fmt::Debug for Rendered<'_> {
 
 impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.error, f)
+        // For a terminal or a CI log: control characters from a policy's
+        // text or a file name are escaped, so none can forge a log line.
+        f.write_str(&crate::escape::escape(&self.error.to_string()))
     }
 }
 
@@ -254,7 +256,14 @@ pub fn render(error: &PolicyError, color: bool) -> String {
     let handler = crate::diagnostic::graphical_handler(color);
     let source = match (&error.file, &error.source) {
         (Some(file), Some(src)) if error.position.is_some() => {
-            Some(miette::NamedSource::new(file.clone(), src.clone()))
+            // The policy's name and text made inert, offsets unchanged.
+            Some(miette::NamedSource::new(
+                crate::escape::escape(file).into_owned(),
+                match crate::escape::source_text(src) {
+                    std::borrow::Cow::Borrowed(_) => src.clone(),
+                    std::borrow::Cow::Owned(text) => std::sync::Arc::from(text),
+                },
+            ))
         }
         _ => None,
     };
