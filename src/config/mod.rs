@@ -9,9 +9,13 @@
 //! `data.mlint.config` for policies and [`ParseOptions`] for the parser.
 
 mod error;
+mod locate;
+mod ranges;
 mod show;
 
 pub use error::ConfigError;
+pub use locate::{FILE_NAMES, Found, MAX_BYTES};
+pub use ranges::{NumberRange, RANGES};
 pub use show::effective_toml;
 
 use crate::diagnostic::Severity;
@@ -25,9 +29,6 @@ use toml::de::{DeTable, DeValue};
 
 /// The default configuration file, with comments.
 pub const DEFAULT_TOML: &str = include_str!("default.toml");
-
-/// File names searched for, in order, in each directory.
-pub const FILE_NAMES: [&str; 2] = ["mlint.toml", ".mlint.toml"];
 
 /// Tables whose keys are open (a user may add new ones).
 const OPEN_TABLES: [&str; 3] = ["rules", "sections", "fields"];
@@ -74,11 +75,20 @@ impl Config {
         }
     }
 
-    /// Finds `mlint.toml` / `.mlint.toml` in `start` or its parents.
-    pub fn find(start: &Path) -> Option<PathBuf> {
-        start
-            .ancestors()
-            .find_map(|dir| FILE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()))
+    /// Finds `mlint.toml` / `.mlint.toml` in `start` or its parents, up to
+    /// the repository root (the first directory containing `.git`).
+    pub fn find(start: &Path) -> Option<Found> {
+        locate::find(start)
+    }
+
+    /// The configuration the search from `start` finds (see [`Config::find`]),
+    /// or the defaults when there is none. A file found by the search that
+    /// is a symbolic link must point inside the repository.
+    pub fn discover(start: &Path) -> (Config, Vec<ConfigError>) {
+        match Config::find(start) {
+            Some(found) => Config::read(&found.path, Some(&found.boundary)),
+            None => (Config::defaults(), Vec::new()),
+        }
     }
 
     /// Reads and validates `path`. Every problem is returned.
@@ -92,14 +102,18 @@ impl Config {
     /// Reads `path`, returning the best configuration it can make of it with
     /// every problem found, so later checks (rule ids need the policies) can
     /// add theirs and all are reported at once.
+    /// The path was named (`--config`): it may be a symbolic link anywhere,
+    /// but must resolve to a regular text file.
     pub fn load_lenient(path: &Path) -> (Config, Vec<ConfigError>) {
+        Config::read(path, None)
+    }
+
+    /// Reads `path` (see [`locate::read_text`]) and validates it.
+    fn read(path: &Path, boundary: Option<&Path>) -> (Config, Vec<ConfigError>) {
         let shown = crate::discover::display_path(path);
-        let text: Arc<str> = match std::fs::read_to_string(path) {
+        let text: Arc<str> = match locate::read_text(path, boundary, &shown) {
             Ok(t) => Arc::from(t),
-            Err(e) => {
-                let message = format!("cannot read configuration `{shown}`: {e}");
-                return (Config::defaults(), vec![ConfigError::plain(message)]);
-            }
+            Err(e) => return (Config::defaults(), vec![e]),
         };
         let root = path
             .parent()
@@ -179,7 +193,10 @@ impl Config {
         let secs = lookup(&self.data, "limits.timeout_seconds")
             .and_then(Value::as_f64)
             .unwrap_or(10.0);
-        std::time::Duration::from_secs_f64(secs.max(0.001))
+        // The range check keeps a file's value within a day; the fallback
+        // covers a value that bypassed it (data built in code).
+        std::time::Duration::try_from_secs_f64(secs.max(0.001))
+            .unwrap_or(std::time::Duration::from_secs(10))
     }
 
     /// Policy directories, relative to the configuration file.
@@ -245,6 +262,21 @@ impl Validator<'_> {
             .push(ConfigError::at(self.file, span, message, help));
     }
 
+    /// Whether the number `n` at dotted `key` lies in its range (see
+    /// [`ranges::RANGES`]); when not, the error points at the value.
+    fn in_range(&mut self, key: &str, n: f64, span: Option<Range<usize>>) -> bool {
+        let Some(range) = ranges::range_of(key) else {
+            return true;
+        };
+        match range.refuse(key, n) {
+            Some(message) => {
+                self.error(span, message, Some(range.describe()));
+                false
+            }
+            None => true,
+        }
+    }
+
     fn line_of(&self, span: &Range<usize>) -> usize {
         self.file
             .text
@@ -292,7 +324,7 @@ impl Validator<'_> {
             (DeValue::Boolean(b), Some(Value::Bool(_)) | None) => Some(Value::Bool(*b)),
             (DeValue::Integer(i), Some(Value::Number(_)) | None) => {
                 match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
-                    Ok(n) => Some(Value::from(n)),
+                    Ok(n) => self.in_range(key, n as f64, span).then(|| Value::from(n)),
                     Err(_) => {
                         self.error(span, format!("`{key}`: the number is out of range"), None);
                         None
@@ -301,7 +333,7 @@ impl Validator<'_> {
             }
             (DeValue::Float(f), Some(Value::Number(_)) | None) => {
                 match f.as_str().replace('_', "").parse::<f64>() {
-                    Ok(n) if n.is_finite() => Some(Value::from(n)),
+                    Ok(n) if n.is_finite() => self.in_range(key, n, span).then(|| Value::from(n)),
                     _ => {
                         self.error(span, format!("`{key}`: expected a finite number"), None);
                         None
@@ -564,7 +596,7 @@ impl Validator<'_> {
     }
 
     /// Checks that need the merged values: globs compile, policy
-    /// directories exist, numbers are positive.
+    /// directories exist. (Numbers are checked as they are read.)
     fn check_semantics(&mut self, data: &Value, root: &Path) {
         for key in ["include", "exclude", "templates"] {
             for g in data
@@ -602,45 +634,11 @@ impl Validator<'_> {
                 );
             }
         }
-        for (table, min) in [
-            ("units", 0.0),
-            ("duration.max_days", 0.0),
-            ("duration.min_days", -1.0),
-        ] {
-            if let Some(Value::Object(map)) = lookup(data, table) {
-                for (k, v) in map {
-                    if v.as_f64().is_some_and(|n| n <= min) {
-                        let span = self.find_key_span(k);
-                        self.error(
-                            span,
-                            format!("`{table}.{k}` must be greater than {min}"),
-                            None,
-                        );
-                    }
-                }
-            }
-        }
     }
 
     fn find_span(&self, needle: &str) -> Option<Range<usize>> {
         let quoted = format!("\"{needle}\"");
         self.file.text.find(&quoted).map(|i| i..i + quoted.len())
-    }
-
-    fn find_key_span(&self, key: &str) -> Option<Range<usize>> {
-        self.file
-            .text
-            .lines()
-            .scan(0usize, |offset, line| {
-                let start = *offset;
-                *offset += line.len() + 1;
-                Some((start, line))
-            })
-            .find(|(_, line)| line.trim_start().starts_with(key) && line.contains('='))
-            .map(|(start, line)| {
-                let indent = line.len() - line.trim_start().len();
-                start + indent..start + indent + key.len()
-            })
     }
 }
 
