@@ -35,8 +35,12 @@ const OPEN_TABLES: [&str; 3] = ["rules", "sections", "fields"];
 
 /// The defaults as JSON (`data.mlint.config` when there is no config file).
 pub fn defaults_json() -> Value {
-    let table: toml::Table = toml::from_str(DEFAULT_TOML).expect("default.toml is valid TOML");
-    serde_json::to_value(table).expect("TOML values are JSON values")
+    // Parsed once per process (a validated file needs it twice), straight
+    // into JSON values rather than through a `toml::Table`.
+    static DEFAULTS: std::sync::LazyLock<Value> = std::sync::LazyLock::new(|| {
+        toml::from_str(DEFAULT_TOML).expect("default.toml is valid TOML")
+    });
+    DEFAULTS.clone()
 }
 
 /// A configuration file as read from disk.

@@ -286,13 +286,16 @@ pub fn read(text: &str, units: &Units) -> Reading {
             ..Reading::default()
         };
     }
-    if let Some(r) = read_length(&norm, units) {
+    // Lengths, date ranges and windows all hold an ASCII digit: without one
+    // their patterns are neither searched nor (in a one-file run) compiled.
+    let digits = norm.bytes().any(|b| b.is_ascii_digit());
+    if digits && let Some(r) = read_length(&norm, units) {
         return r;
     }
-    if let Some(c) = DATE_RANGE.captures(&norm) {
+    if digits && let Some(c) = DATE_RANGE.captures(&norm) {
         return read_date_range(&c);
     }
-    if let Some(r) = read_window(&norm, units) {
+    if digits && let Some(r) = read_window(&norm, units) {
         return r;
     }
     if let Some(days) =
