@@ -49,8 +49,8 @@ impl Reading {
     }
 }
 
-const NUM: &str = r"([0-9]+(?:[.,][0-9]+)?)";
-const UNITS: &[&str] = &[
+/// Unit words (lower case), in any order: `length` sorts them.
+pub(super) const UNITS: &[&str] = &[
     "minutes",
     "minute",
     "mins",
@@ -184,23 +184,11 @@ const UNITS: &[&str] = &[
     "iterations",
     "iteration",
 ];
-const TO: &str = r"(?:-|to|a|al|bis|até|~|至|到)";
 
-/// `1-2 weeks`, `1 week - 2 weeks`, `3+ days`, `36个月以上`.
-static UNIT: LazyLock<String> = LazyLock::new(|| {
-    // Longest first: the regex alternation takes the first that matches.
-    let mut units = UNITS.to_vec();
-    units.sort_by_key(|u| std::cmp::Reverse(u.chars().count()));
-    format!("({})", units.join("|"))
-});
-
-static LENGTH: LazyLock<Pattern> = LazyLock::new(|| {
-    let unit = &*UNIT;
-    Pattern::new(&format!(
-        r"{NUM}(\+)?\s*(?:{unit}\s*)?(?:{TO}\s*{NUM}\s*)?{unit}(\s*(?:\+|以上|or more|o más|ou mais))?"
-    ))
-    .expect("valid length regex")
-});
+/// The unit alternation of [`LETTER_NUMBER`], longest first: the regex
+/// alternation takes the first that matches.
+static UNIT: LazyLock<String> =
+    LazyLock::new(|| format!("({})", super::length::units_longest_first().join("|")));
 
 /// `Weeks 1-4`, `Week 6`, `Days 1-2`, `Semanas 1-4`, `Woche 4-6`.
 static WINDOW: LazyLock<Pattern> = LazyLock::new(|| {
@@ -351,36 +339,35 @@ fn read_length(norm: &str, units: &Units) -> Option<Reading> {
     let mut spans: Vec<(f64, Option<f64>)> = Vec::new();
     let mut at = 0;
     while at <= norm.len() {
-        let Some(c) = LENGTH.captures_at(norm, at) else {
+        let Some(c) = super::length::find_at(norm, at) else {
             break;
         };
-        let whole = c.get(0)?;
-        let unit = c.get(5)?;
-        let next = norm[unit.end()..].chars().next();
-        let unit_is_word = unit.as_str().ends_with(|ch: char| ch.is_ascii_alphabetic());
-        let prev = norm[..whole.start()].chars().next_back();
+        let (whole, unit) = (c.whole.clone(), &norm[c.unit.clone()]);
+        let next = norm[c.unit.end..].chars().next();
+        let unit_is_word = unit.ends_with(|ch: char| ch.is_ascii_alphabetic());
+        let prev = norm[..whole.start].chars().next_back();
         if (unit_is_word && next.is_some_and(char::is_alphabetic))
             || prev.is_some_and(|p| p.is_ascii_alphanumeric())
         {
-            at = whole.start()
-                + norm[whole.start()..]
+            at = whole.start
+                + norm[whole.start..]
                     .chars()
                     .next()
                     .map_or(1, char::len_utf8);
             continue;
         }
-        if glued(norm, whole.start()) {
+        if glued(norm, whole.start) {
             return Some(Reading::malformed());
         }
-        let last = unit_days(unit.as_str(), units)?;
+        let last = unit_days(unit, units)?;
         let first = c
-            .get(3)
-            .and_then(|u| unit_days(u.as_str(), units))
+            .first_unit
+            .and_then(|u| unit_days(&norm[u], units))
             .unwrap_or(last);
-        let a = number(&c, 1)?;
-        let open = c.get(2).is_some() || c.get(6).is_some();
+        let a = decimal(&norm[c.first])?;
+        let open = c.plus.is_some() || c.open.is_some();
         let min = round(a * first);
-        let max = match number(&c, 4) {
+        let max = match c.second.and_then(|r| decimal(&norm[r])) {
             Some(b) => Some(round(b * last)),
             None if open => None,
             None => Some(min),
@@ -389,7 +376,7 @@ fn read_length(norm: &str, units: &Units) -> Option<Reading> {
             return Some(Reading::malformed());
         }
         spans.push((min, max));
-        at = whole.end().max(at + 1);
+        at = whole.end.max(at + 1);
     }
     // An inverted range is reported as written (duration/inverted-range).
     let inverted = spans
@@ -482,7 +469,12 @@ fn read_window(norm: &str, units: &Units) -> Option<Reading> {
 }
 
 fn number(c: &Groups<'_>, i: usize) -> Option<f64> {
-    c.get(i)?.as_str().replace(',', ".").parse().ok()
+    decimal(c.get(i)?.as_str())
+}
+
+/// A number with a decimal point or comma (`2,5`).
+fn decimal(text: &str) -> Option<f64> {
+    text.replace(',', ".").parse().ok()
 }
 
 fn round(v: f64) -> f64 {
