@@ -22,7 +22,13 @@ fn no_huge_pages() {
     // SAFETY: prctl with this option only sets a flag of the calling
     // process; a failure (an old kernel) leaves THP as it was.
     unsafe {
-        prctl(PR_SET_THP_DISABLE, 1 as std::ffi::c_ulong, 0 as std::ffi::c_ulong, 0 as std::ffi::c_ulong, 0 as std::ffi::c_ulong);
+        prctl(
+            PR_SET_THP_DISABLE,
+            1 as std::ffi::c_ulong,
+            0 as std::ffi::c_ulong,
+            0 as std::ffi::c_ulong,
+            0 as std::ffi::c_ulong,
+        );
     }
 }
 

@@ -56,7 +56,11 @@ fn repo() -> (TempDir, std::path::PathBuf) {
 /// The configuration was refused with `message` (exit 2), and nothing of
 /// the file's content, nor the environment, was printed.
 fn assert_refused(out: &Out, message: &str) {
-    assert_eq!(out.code, 2, "stdout: {}\nstderr: {}", out.stdout, out.stderr);
+    assert_eq!(
+        out.code, 2,
+        "stdout: {}\nstderr: {}",
+        out.stdout, out.stderr
+    );
     assert!(out.stderr.contains(message), "{}", out.stderr);
     assert!(
         out.stderr
@@ -66,7 +70,10 @@ fn assert_refused(out: &Out, message: &str) {
     );
     for text in [&out.stdout, &out.stderr] {
         assert!(!text.contains(SECRET), "secret printed: {text}");
-        assert!(!text.contains("DEPLOY_TOKEN"), "environment printed: {text}");
+        assert!(
+            !text.contains("DEPLOY_TOKEN"),
+            "environment printed: {text}"
+        );
         assert!(!text.contains('│'), "a snippet was printed: {text}");
     }
 }
@@ -97,7 +104,10 @@ fn secret_disclosure_a_named_link_to_proc_environ_is_not_a_regular_file() {
         &out,
         "× configuration `ci.toml` is not a regular file (a kernel pseudo-file), and was not read",
     );
-    let out = run(&repo, &["check", "--config", "/proc/self/environ", "plan.md"]);
+    let out = run(
+        &repo,
+        &["check", "--config", "/proc/self/environ", "plan.md"],
+    );
     assert_refused(&out, "is not a regular file (a kernel pseudo-file)");
 }
 
@@ -181,9 +191,18 @@ fn secret_disclosure_links_inside_the_repository_and_named_links_still_work() {
     std::fs::remove_file(repo.join("mlint.toml")).unwrap();
     std::fs::write(outer.path().join("shared.toml"), config).unwrap();
     std::os::unix::fs::symlink(outer.path().join("shared.toml"), repo.join("ci.toml")).unwrap();
-    let out = run(&repo, &["check", "--format", "short", "--config", "ci.toml", "plan.md"]);
+    let out = run(
+        &repo,
+        &[
+            "check", "--format", "short", "--config", "ci.toml", "plan.md",
+        ],
+    );
     assert_eq!(out.code, 1, "{}", out.stderr);
-    assert!(out.stdout.contains("error[duration/missing]"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("error[duration/missing]"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -252,11 +271,16 @@ fn every_number_has_a_range_checked_at_its_line() {
         "× mlint.toml:13: `presets.strict.duration.min_items` must be at least 0",
         "help: valid: above 0 up to 86400",
     ] {
-        assert!(out.stderr.contains(message), "missing {message:?} in\n{}", out.stderr);
+        assert!(
+            out.stderr.contains(message),
+            "missing {message:?} in\n{}",
+            out.stderr
+        );
     }
     // The snippet points at the value.
     assert!(
-        out.stderr.contains(" 3 │ timeout_seconds = 1e20\n   ·                   ────\n"),
+        out.stderr
+            .contains(" 3 │ timeout_seconds = 1e20\n   ·                   ────\n"),
         "{}",
         out.stderr
     );

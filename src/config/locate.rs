@@ -96,7 +96,10 @@ pub fn read_text(path: &Path, boundary: Option<&Path>, shown: &str) -> Result<St
     let pseudo = PSEUDO_ROOTS.iter().any(|r| resolved.starts_with(r));
     if !meta.is_file() || pseudo {
         return Err(refuse(
-            format!("is not a regular file ({}), and was not read", kind(&meta, pseudo)),
+            format!(
+                "is not a regular file ({}), and was not read",
+                kind(&meta, pseudo)
+            ),
             Some("a configuration is a TOML text file; `mlint init` writes one"),
         ));
     }

@@ -161,7 +161,9 @@ mod tests {
     fn keys_match_their_rows() {
         assert_eq!(range_of("units.week").unwrap().key, "units.*");
         assert_eq!(
-            range_of("presets.strict.duration.min_days.sprint").unwrap().key,
+            range_of("presets.strict.duration.min_days.sprint")
+                .unwrap()
+                .key,
             "duration.min_days.*"
         );
         assert!(range_of("units").is_none());

@@ -49,7 +49,6 @@ impl Reading {
     }
 }
 
-
 /// The unit alternation of [`LETTER_NUMBER`], longest first: the regex
 /// alternation takes the first that matches.
 static UNIT: LazyLock<String> =
@@ -214,11 +213,7 @@ fn read_length(norm: &str, units: &Units) -> Option<Reading> {
         if (unit_is_word && next.is_some_and(char::is_alphabetic))
             || prev.is_some_and(|p| p.is_ascii_alphanumeric())
         {
-            at = whole.start
-                + norm[whole.start..]
-                    .chars()
-                    .next()
-                    .map_or(1, char::len_utf8);
+            at = whole.start + norm[whole.start..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
         if glued(norm, whole.start) {
