@@ -71,14 +71,21 @@ fn repository_root(dir: &Path) -> Option<PathBuf> {
 /// most [`MAX_BYTES`], UTF-8 without NUL bytes. With `boundary` (a file
 /// found by the search), a symbolic link must resolve inside it. `shown` is
 /// the path as errors show it.
-pub fn read_text(path: &Path, boundary: Option<&Path>, shown: &str) -> Result<String, ConfigError> {
+pub fn read_text(
+    path: &Path,
+    boundary: Option<&Path>,
+    shown: &str,
+) -> Result<String, Box<ConfigError>> {
     let refuse = |why: String, help: Option<&str>| {
         let mut e = ConfigError::plain(format!("configuration `{shown}` {why}"));
         e.help = help.map(str::to_string);
-        e
+        Box::new(e)
     };
-    let cannot =
-        |e: std::io::Error| ConfigError::plain(format!("cannot read configuration `{shown}`: {e}"));
+    let cannot = |e: std::io::Error| {
+        Box::new(ConfigError::plain(format!(
+            "cannot read configuration `{shown}`: {e}"
+        )))
+    };
     let link = path.symlink_metadata().map_err(cannot)?;
     let resolved = std::fs::canonicalize(path).map_err(cannot)?;
     if let Some(boundary) = boundary
@@ -130,7 +137,7 @@ pub fn read_text(path: &Path, boundary: Option<&Path>, shown: &str) -> Result<St
     })
 }
 
-fn too_large(refuse: &impl Fn(String, Option<&str>) -> ConfigError) -> ConfigError {
+fn too_large(refuse: &impl Fn(String, Option<&str>) -> Box<ConfigError>) -> Box<ConfigError> {
     refuse(
         format!("is larger than {} KiB, and was not read", MAX_BYTES / 1024),
         None,

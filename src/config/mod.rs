@@ -118,7 +118,7 @@ impl Config {
         let shown = crate::discover::display_path(path);
         let text: Arc<str> = match locate::read_text(path, boundary, &shown) {
             Ok(t) => Arc::from(t),
-            Err(e) => return (Config::defaults(), vec![e]),
+            Err(e) => return (Config::defaults(), vec![*e]),
         };
         let root = path
             .parent()
