@@ -224,6 +224,9 @@ fn read_length(norm: &str, units: &Units) -> Option<Reading> {
             .first_unit
             .and_then(|u| unit_days(&norm[u], units))
             .unwrap_or(last);
+        if grouped(&norm[c.first.clone()]) || c.second.clone().is_some_and(|r| grouped(&norm[r])) {
+            return Some(Reading::malformed());
+        }
         let a = decimal(&norm[c.first])?;
         let open = c.plus.is_some() || c.open.is_some();
         let min = round(a * first);
@@ -330,6 +333,15 @@ fn read_window(norm: &str, units: &Units) -> Option<Reading> {
 
 fn number(c: &Groups<'_>, i: usize) -> Option<f64> {
     decimal(c.get(i)?.as_str())
+}
+
+/// Whether a number is written with a thousands comma (`1,000`): English
+/// digit grouping, or a decimal comma with three decimals — it cannot be
+/// told which.
+fn grouped(number: &str) -> bool {
+    number
+        .split_once(',')
+        .is_some_and(|(_, decimals)| decimals.len() == 3)
 }
 
 /// A number with a decimal point or comma (`2,5`).
@@ -551,6 +563,8 @@ mod tests {
             "5 - -3 weeks",
             "1/2 week",
             "1,000,000 weeks",
+            "1,000 weeks",
+            "2-1,500 hours",
             "1_000 weeks",
             ".5 weeks",
             "2025-13-01 to 2026-01-01",
