@@ -32,6 +32,7 @@ fixture!(headings, "headings");
 fixture!(fields, "fields");
 fixture!(sections, "sections");
 fixture!(durations, "durations");
+fixture!(durations_unreadable, "durations-unreadable");
 fixture!(i18n, "i18n");
 fixture!(nesting, "nesting");
 fixture!(code_and_comments, "code-and-comments");

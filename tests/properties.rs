@@ -252,6 +252,77 @@ fn the_whole_check_takes_any_bytes() {
         .unwrap();
 }
 
+/// Pieces of duration texts, hostile ones included: signs, slashes, digit
+/// groups, dates, several lengths.
+fn duration_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[0-9]{1,4}".prop_map(String::from),
+        prop::sample::select(vec![
+            "-",
+            "−",
+            "/",
+            ",",
+            ".",
+            "_",
+            "+",
+            " ",
+            "(",
+            ")",
+            " to ",
+            "~",
+            "weeks",
+            "week",
+            "days",
+            "h",
+            "months",
+            "周",
+            "个月",
+            "以上",
+            "2026-01-01",
+            "2025-13-40",
+            "Weeks ",
+            "sprint",
+            "ongoing",
+            "TBD",
+        ])
+        .prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..10).prop_map(|p| p.concat())
+}
+
+/// A duration reads as finite, non-negative days, or as nothing; only a
+/// date range written backwards has an upper bound below zero (reported as
+/// inverted), and a number with a minus sign in front is never a length.
+#[test]
+fn durations_read_as_finite_days_or_not_at_all() {
+    let units = ParseOptions::default().units;
+    runner(cases() * 4)
+        .run(&duration_text(), |text| {
+            let r = mlint::document::duration::read(&text, &units);
+            if let Some(min) = r.min_days {
+                prop_assert!(min.is_finite() && min >= 0.0, "{text:?}: {r:?}");
+            }
+            if let Some(max) = r.max_days {
+                prop_assert!(max.is_finite(), "{text:?}: {r:?}");
+                prop_assert!(max >= 0.0 || r.window, "{text:?}: {r:?}");
+            }
+            Ok(())
+        })
+        .unwrap();
+    for n in ["1", "5", "2.5", "10"] {
+        for unit in ["weeks", "days", "h", "months", "周"] {
+            for text in [
+                format!("-{n} {unit}"),
+                format!("(−{n}{unit})"),
+                format!("1--{n} {unit}"),
+            ] {
+                let r = mlint::document::duration::read(&text, &units);
+                assert!(r.malformed && r.min_days.is_none(), "{text:?}: {r:?}");
+            }
+        }
+    }
+}
+
 /// The fallback fuzzer: `PROPTEST_CASES=100000 cargo test --release --test
 /// properties -- --ignored long_fuzz` (driven by `fuzz/run.sh`). Prints the
 /// number of cases it ran.

@@ -221,13 +221,10 @@ fn load_config_lenient(args: &PolicyArgs) -> (Config, Vec<ConfigError>) {
     if args.no_config {
         return (Config::defaults(), Vec::new());
     }
-    let path = match &args.config {
-        Some(p) => Some(p.clone()),
-        None => std::env::current_dir().ok().and_then(|d| Config::find(&d)),
-    };
-    match path {
-        Some(p) => Config::load_lenient(&p),
-        None => (Config::defaults(), Vec::new()),
+    match (&args.config, std::env::current_dir()) {
+        (Some(p), _) => Config::load_lenient(p),
+        (None, Ok(dir)) => Config::discover(&dir),
+        (None, Err(_)) => (Config::defaults(), Vec::new()),
     }
 }
 

@@ -9,34 +9,40 @@
 //! `data.mlint.config` for policies and [`ParseOptions`] for the parser.
 
 mod error;
+mod locate;
+mod ranges;
 mod show;
+mod validate;
 
 pub use error::ConfigError;
+pub use locate::{FILE_NAMES, Found, MAX_BYTES};
+pub use ranges::{NumberRange, RANGES};
 pub use show::effective_toml;
 
 use crate::diagnostic::Severity;
 use crate::document::ParseOptions;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use toml::de::{DeTable, DeValue};
 
 /// The default configuration file, with comments.
 pub const DEFAULT_TOML: &str = include_str!("default.toml");
 
-/// File names searched for, in order, in each directory.
-pub const FILE_NAMES: [&str; 2] = ["mlint.toml", ".mlint.toml"];
-
-/// Tables whose keys are open (a user may add new ones).
-const OPEN_TABLES: [&str; 3] = ["rules", "sections", "fields"];
-
 /// The defaults as JSON (`data.mlint.config` when there is no config file).
 pub fn defaults_json() -> Value {
-    let table: toml::Table = toml::from_str(DEFAULT_TOML).expect("default.toml is valid TOML");
-    serde_json::to_value(table).expect("TOML values are JSON values")
+    // Parsed once per process (a validated file needs it twice), from its
+    // JSON form: reading the TOML was 5% of a one-file run.
+    static DEFAULTS: std::sync::LazyLock<Value> = std::sync::LazyLock::new(|| {
+        serde_json::from_str(DEFAULT_JSON).expect("default.json is valid JSON")
+    });
+    DEFAULTS.clone()
 }
+
+/// `default.toml` as compact JSON, generated from it: a test fails when it
+/// is stale (`MLINT_BLESS=1 cargo test --lib config` rewrites it).
+const DEFAULT_JSON: &str = include_str!("default.json");
 
 /// A configuration file as read from disk.
 #[derive(Clone, Debug)]
@@ -74,11 +80,20 @@ impl Config {
         }
     }
 
-    /// Finds `mlint.toml` / `.mlint.toml` in `start` or its parents.
-    pub fn find(start: &Path) -> Option<PathBuf> {
-        start
-            .ancestors()
-            .find_map(|dir| FILE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()))
+    /// Finds `mlint.toml` / `.mlint.toml` in `start` or its parents, up to
+    /// the repository root (the first directory containing `.git`).
+    pub fn find(start: &Path) -> Option<Found> {
+        locate::find(start)
+    }
+
+    /// The configuration the search from `start` finds (see [`Config::find`]),
+    /// or the defaults when there is none. A file found by the search that
+    /// is a symbolic link must point inside the repository.
+    pub fn discover(start: &Path) -> (Config, Vec<ConfigError>) {
+        match Config::find(start) {
+            Some(found) => Config::read(&found.path, Some(&found.boundary)),
+            None => (Config::defaults(), Vec::new()),
+        }
     }
 
     /// Reads and validates `path`. Every problem is returned.
@@ -92,14 +107,18 @@ impl Config {
     /// Reads `path`, returning the best configuration it can make of it with
     /// every problem found, so later checks (rule ids need the policies) can
     /// add theirs and all are reported at once.
+    /// The path was named (`--config`): it may be a symbolic link anywhere,
+    /// but must resolve to a regular text file.
     pub fn load_lenient(path: &Path) -> (Config, Vec<ConfigError>) {
+        Config::read(path, None)
+    }
+
+    /// Reads `path` (see [`locate::read_text`]) and validates it.
+    fn read(path: &Path, boundary: Option<&Path>) -> (Config, Vec<ConfigError>) {
         let shown = crate::discover::display_path(path);
-        let text: Arc<str> = match std::fs::read_to_string(path) {
+        let text: Arc<str> = match locate::read_text(path, boundary, &shown) {
             Ok(t) => Arc::from(t),
-            Err(e) => {
-                let message = format!("cannot read configuration `{shown}`: {e}");
-                return (Config::defaults(), vec![ConfigError::plain(message)]);
-            }
+            Err(e) => return (Config::defaults(), vec![*e]),
         };
         let root = path
             .parent()
@@ -116,30 +135,7 @@ impl Config {
     /// Validates configuration text: the merged configuration (defaults where
     /// a value was wrong) and every problem, sorted by position.
     pub fn from_source(file: SourceFile, root: PathBuf) -> (Config, Vec<ConfigError>) {
-        let mut v = Validator {
-            file: &file,
-            errors: Vec::new(),
-            origins: BTreeMap::new(),
-            rules: Vec::new(),
-        };
-        let text = Arc::clone(&file.text);
-        let (table, syntax) = DeTable::parse_recoverable(&text);
-        for e in syntax {
-            v.error(
-                e.span(),
-                format!("invalid TOML: {}", e.message().trim()),
-                None,
-            );
-        }
-        let mut data = defaults_json();
-        let defaults = defaults_json();
-        let table = table.into_inner();
-        v.merge_table(&table, &defaults, &mut data, "");
-        v.apply_preset(&mut data);
-        v.check_semantics(&data, &root);
-        let mut errors = v.errors;
-        errors.sort_by_key(|e| e.span.as_ref().map(|s| s.start).unwrap_or(0));
-        let (origins, rules) = (v.origins, v.rules);
+        let (data, errors, origins, rules) = validate::validate(&file, &root);
         let config = Config {
             file: Some(file),
             root,
@@ -179,7 +175,10 @@ impl Config {
         let secs = lookup(&self.data, "limits.timeout_seconds")
             .and_then(Value::as_f64)
             .unwrap_or(10.0);
-        std::time::Duration::from_secs_f64(secs.max(0.001))
+        // The range check keeps a file's value within a day; the fallback
+        // covers a value that bypassed it (data built in code).
+        std::time::Duration::try_from_secs_f64(secs.max(0.001))
+            .unwrap_or(std::time::Duration::from_secs(10))
     }
 
     /// Policy directories, relative to the configuration file.
@@ -210,475 +209,23 @@ pub fn lookup<'a>(data: &'a Value, key: &str) -> Option<&'a Value> {
     key.split('.').try_fold(data, |v, k| v.get(k))
 }
 
-struct Validator<'f> {
-    file: &'f SourceFile,
-    errors: Vec<ConfigError>,
-    origins: BTreeMap<String, String>,
-    rules: Vec<(String, Option<Severity>, Option<Range<usize>>)>,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "nothing",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "a table",
-    }
-}
-
-fn de_type_name(v: &DeValue<'_>) -> &'static str {
-    match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) | DeValue::Float(_) => "a number",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
-    }
-}
-
-impl Validator<'_> {
-    fn error(&mut self, span: Option<Range<usize>>, message: String, help: Option<String>) {
-        self.errors
-            .push(ConfigError::at(self.file, span, message, help));
-    }
-
-    fn line_of(&self, span: &Range<usize>) -> usize {
-        self.file
-            .text
-            .get(..span.start)
-            .map(|t| t.matches('\n').count() + 1)
-            .unwrap_or(1)
-    }
-
-    /// Converts a TOML value to JSON, checking it against `expected` (the
-    /// default's shape, when there is one).
-    fn convert(
-        &mut self,
-        value: &toml::Spanned<DeValue<'_>>,
-        expected: Option<&Value>,
-        key: &str,
-    ) -> Option<Value> {
-        let span = Some(value.span());
-        match (value.get_ref(), expected) {
-            (DeValue::Table(t), Some(Value::Object(_)) | None) => {
-                let mut out = expected.cloned().unwrap_or(Value::Object(Map::new()));
-                self.merge_table(
-                    t,
-                    expected.unwrap_or(&Value::Object(Map::new())),
-                    &mut out,
-                    key,
-                );
-                Some(out)
-            }
-            (DeValue::Array(items), Some(Value::Array(_)) | None) => {
-                // An empty default list (`exclude = []`) is a list of strings.
-                let element = match defaults_first(expected) {
-                    Some(e) => Some(e),
-                    None if expected.is_some() => Some(Value::String(String::new())),
-                    None => None,
-                };
-                let mut out = Vec::new();
-                for item in items.iter() {
-                    out.push(self.convert(item, element.as_ref(), key)?);
-                }
-                Some(Value::Array(out))
-            }
-            (DeValue::String(s), Some(Value::String(_)) | None) => {
-                Some(Value::String(s.to_string()))
-            }
-            (DeValue::Boolean(b), Some(Value::Bool(_)) | None) => Some(Value::Bool(*b)),
-            (DeValue::Integer(i), Some(Value::Number(_)) | None) => {
-                match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
-                    Ok(n) => Some(Value::from(n)),
-                    Err(_) => {
-                        self.error(span, format!("`{key}`: the number is out of range"), None);
-                        None
-                    }
-                }
-            }
-            (DeValue::Float(f), Some(Value::Number(_)) | None) => {
-                match f.as_str().replace('_', "").parse::<f64>() {
-                    Ok(n) if n.is_finite() => Some(Value::from(n)),
-                    _ => {
-                        self.error(span, format!("`{key}`: expected a finite number"), None);
-                        None
-                    }
-                }
-            }
-            (got, Some(want)) => {
-                self.error(
-                    span,
-                    format!(
-                        "`{key}` must be {}, not {}",
-                        type_name(want),
-                        de_type_name(got)
-                    ),
-                    None,
-                );
-                None
-            }
-            (got, None) => {
-                self.error(
-                    span,
-                    format!("`{key}`: {} is not allowed here", de_type_name(got)),
-                    None,
-                );
-                None
-            }
-        }
-    }
-
-    /// Merges the user's `table` into `out`, validating against `defaults`.
-    fn merge_table(
-        &mut self,
-        table: &DeTable<'_>,
-        defaults: &Value,
-        out: &mut Value,
-        prefix: &str,
-    ) {
-        let open =
-            OPEN_TABLES.contains(&prefix) || prefix == "extend" || prefix.starts_with("extend.");
-        for (k, v) in table.iter() {
-            let name = k.get_ref().to_string();
-            let key = if prefix.is_empty() {
-                name.clone()
-            } else {
-                format!("{prefix}.{name}")
-            };
-            if prefix == "rules" {
-                self.rule_entry(&name, k.span(), v);
-                continue;
-            }
-            if key == "extend" {
-                self.extend(v, out);
-                continue;
-            }
-            // A new key in an open table has the shape of its siblings.
-            let sibling = defaults.as_object().and_then(|m| m.values().next());
-            let expected = defaults.get(&name).or(if open { sibling } else { None });
-            if defaults.get(&name).is_none() && !open {
-                let known: Vec<String> = defaults
-                    .as_object()
-                    .map(|m| m.keys().cloned().collect())
-                    .unwrap_or_default();
-                let mut candidates = known.clone();
-                if prefix.is_empty() {
-                    candidates.push("extend".into());
-                }
-                let where_ = if prefix.is_empty() {
-                    "at the top level".to_string()
-                } else {
-                    format!("in `[{prefix}]`")
-                };
-                self.error(
-                    Some(k.span()),
-                    format!(
-                        "unknown key `{name}` {where_}{}",
-                        crate::suggest::did_you_mean(&name, &candidates)
-                    ),
-                    Some(format!(
-                        "known keys: {}",
-                        crate::suggest::quoted_list(&candidates)
-                    )),
-                );
-                continue;
-            }
-            if let Some(value) = self.convert(v, expected, &key) {
-                let line = self.line_of(&v.span());
-                if !matches!(value, Value::Object(_)) {
-                    self.origins
-                        .insert(key.clone(), format!("{}:{line}", self.file.path));
-                }
-                if let Value::Object(map) = out {
-                    map.insert(name, value);
-                }
-            }
-        }
-    }
-
-    fn rule_entry(&mut self, id: &str, key_span: Range<usize>, v: &toml::Spanned<DeValue<'_>>) {
-        let level = match v.get_ref() {
-            DeValue::String(s) if s == "off" => None,
-            DeValue::String(s) => {
-                match Severity::parse(s) {
-                    Some(level) => Some(level),
-                    None => {
-                        self.error(
-                        Some(v.span()),
-                        format!("level `{s}` for `{id}` is not one of `error`, `warning`, `info`, `off`"),
-                        None,
-                    );
-                        return;
-                    }
-                }
-            }
-            other => {
-                self.error(
-                    Some(v.span()),
-                    format!(
-                        "the level of `{id}` must be a string, not {}",
-                        de_type_name(other)
-                    ),
-                    None,
-                );
-                return;
-            }
-        };
-        let line = self.line_of(&v.span());
-        self.origins
-            .insert(format!("rules.{id}"), format!("{}:{line}", self.file.path));
-        self.rules.push((id.to_string(), level, Some(key_span)));
-    }
-
-    /// `[extend.sections]`, `[extend.fields]`, `[extend.keywords]`,
-    /// `[extend.status]`, `[extend.documentation]`: lists appended to the
-    /// defaults.
-    fn extend(&mut self, v: &toml::Spanned<DeValue<'_>>, out: &mut Value) {
-        const EXTENDABLE: [&str; 5] = ["sections", "fields", "keywords", "status", "documentation"];
-        let DeValue::Table(t) = v.get_ref() else {
-            self.error(
-                Some(v.span()),
-                format!(
-                    "`extend` must be a table, not {}",
-                    de_type_name(v.get_ref())
-                ),
-                None,
-            );
+    #[test]
+    fn default_json_is_generated_from_default_toml() {
+        let value: Value = toml::from_str(DEFAULT_TOML).expect("default.toml is valid TOML");
+        let json = serde_json::to_string(&value).unwrap() + "\n";
+        if std::env::var_os("MLINT_BLESS").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/config/default.json");
+            std::fs::write(path, &json).unwrap();
             return;
-        };
-        for (k, inner) in t.iter() {
-            let name = k.get_ref().to_string();
-            if !EXTENDABLE.contains(&name.as_str()) {
-                self.error(
-                    Some(k.span()),
-                    format!(
-                        "`extend.{name}` cannot be extended{}",
-                        crate::suggest::did_you_mean(&name, &EXTENDABLE)
-                    ),
-                    Some(
-                        "extendable: `sections`, `fields`, `keywords`, `status`, `documentation`"
-                            .into(),
-                    ),
-                );
-                continue;
-            }
-            let DeValue::Table(lists) = inner.get_ref() else {
-                self.error(
-                    Some(inner.span()),
-                    format!("`extend.{name}` must be a table of lists"),
-                    None,
-                );
-                continue;
-            };
-            for (lk, lv) in lists.iter() {
-                let list_name = lk.get_ref().to_string();
-                let key = format!("extend.{name}.{list_name}");
-                let Some(Value::Array(extra)) = self.convert(
-                    lv,
-                    Some(&Value::Array(vec![Value::String(String::new())])),
-                    &key,
-                ) else {
-                    continue;
-                };
-                let target = out.get_mut(&name).and_then(|t| t.as_object_mut());
-                let Some(target) = target else { continue };
-                let fixed_keys = matches!(name.as_str(), "keywords" | "status" | "documentation");
-                if fixed_keys && !target.contains_key(&list_name) {
-                    let known: Vec<String> = target.keys().cloned().collect();
-                    self.error(
-                        Some(lk.span()),
-                        format!(
-                            "unknown key `{list_name}` in `[extend.{name}]`{}",
-                            crate::suggest::did_you_mean(&list_name, &known)
-                        ),
-                        None,
-                    );
-                    continue;
-                }
-                let list = target
-                    .entry(list_name)
-                    .or_insert_with(|| Value::Array(Vec::new()));
-                if let Value::Array(list) = list {
-                    list.extend(extra);
-                }
-                let line = self.line_of(&lv.span());
-                self.origins
-                    .insert(key, format!("{}:{line}", self.file.path));
-            }
         }
+        assert!(
+            json == DEFAULT_JSON,
+            "src/config/default.json is stale: run `MLINT_BLESS=1 cargo test --lib config`"
+        );
+        assert_eq!(defaults_json(), value);
     }
-
-    /// `preset = "strict"`: the preset's values for every key this file
-    /// does not set itself, and its rule levels before the file's own.
-    fn apply_preset(&mut self, data: &mut Value) {
-        let name = data
-            .get("preset")
-            .and_then(Value::as_str)
-            .unwrap_or("recommended")
-            .to_string();
-        let presets = data.get("presets").cloned().unwrap_or(Value::Null);
-        let Some(preset) = presets.get(&name).and_then(Value::as_object) else {
-            let known: Vec<String> = presets
-                .as_object()
-                .map(|m| m.keys().cloned().collect())
-                .unwrap_or_default();
-            let span = self.find_span(&name);
-            self.error(
-                span,
-                format!(
-                    "unknown preset `{name}`{}",
-                    crate::suggest::did_you_mean(&name, &known)
-                ),
-                Some(format!("presets: {}", crate::suggest::quoted_list(&known))),
-            );
-            return;
-        };
-        let origin = format!("preset {name}");
-        // What the file set itself, before the preset adds its own origins.
-        let own = self.origins.clone();
-        for (key, value) in preset {
-            if key == "rules" {
-                let own_rules: Vec<String> = self.rules.iter().map(|r| r.0.clone()).collect();
-                let mut levels = Vec::new();
-                for (id, level) in value.as_object().into_iter().flatten() {
-                    if own_rules.contains(id) {
-                        continue;
-                    }
-                    let level = match level.as_str() {
-                        Some("off") => None,
-                        Some(l) => Severity::parse(l),
-                        None => None,
-                    };
-                    self.origins.insert(format!("rules.{id}"), origin.clone());
-                    levels.push((id.clone(), level, None));
-                }
-                levels.append(&mut self.rules);
-                self.rules = levels;
-                continue;
-            }
-            overlay_at(data, key, value, &own, &origin, &mut self.origins, key);
-        }
-    }
-
-    /// Checks that need the merged values: globs compile, policy
-    /// directories exist, numbers are positive.
-    fn check_semantics(&mut self, data: &Value, root: &Path) {
-        for key in ["include", "exclude", "templates"] {
-            for g in data
-                .get(key)
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-            {
-                if let Err(e) = globset::Glob::new(g) {
-                    let span = self.find_span(g);
-                    self.error(
-                        span,
-                        format!("invalid glob `{g}` in `{key}`: {}", e.kind()),
-                        None,
-                    );
-                }
-            }
-        }
-        for p in data
-            .get("policies")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-        {
-            if !root.join(p).is_dir() {
-                let span = self.find_span(p);
-                self.error(
-                    span,
-                    format!(
-                        "policy directory `{p}` does not exist (relative to the configuration file)"
-                    ),
-                    None,
-                );
-            }
-        }
-        for (table, min) in [
-            ("units", 0.0),
-            ("duration.max_days", 0.0),
-            ("duration.min_days", -1.0),
-        ] {
-            if let Some(Value::Object(map)) = lookup(data, table) {
-                for (k, v) in map {
-                    if v.as_f64().is_some_and(|n| n <= min) {
-                        let span = self.find_key_span(k);
-                        self.error(
-                            span,
-                            format!("`{table}.{k}` must be greater than {min}"),
-                            None,
-                        );
-                    }
-                }
-            }
-        }
-    }
-
-    fn find_span(&self, needle: &str) -> Option<Range<usize>> {
-        let quoted = format!("\"{needle}\"");
-        self.file.text.find(&quoted).map(|i| i..i + quoted.len())
-    }
-
-    fn find_key_span(&self, key: &str) -> Option<Range<usize>> {
-        self.file
-            .text
-            .lines()
-            .scan(0usize, |offset, line| {
-                let start = *offset;
-                *offset += line.len() + 1;
-                Some((start, line))
-            })
-            .find(|(_, line)| line.trim_start().starts_with(key) && line.contains('='))
-            .map(|(start, line)| {
-                let indent = line.len() - line.trim_start().len();
-                start + indent..start + indent + key.len()
-            })
-    }
-}
-
-/// Sets `data[key]` to the preset's `value`, table by table, leaving every
-/// key the configuration file set itself (`own` holds their dotted names).
-fn overlay_at(
-    data: &mut Value,
-    key: &str,
-    value: &Value,
-    own: &BTreeMap<String, String>,
-    origin: &str,
-    origins: &mut BTreeMap<String, String>,
-    dotted: &str,
-) {
-    let Value::Object(map) = data else { return };
-    match (value, map.get_mut(key)) {
-        (Value::Object(inner), Some(target @ Value::Object(_))) => {
-            for (k, v) in inner {
-                let deeper = format!("{dotted}.{k}");
-                overlay_at(target, k, v, own, origin, origins, &deeper);
-            }
-        }
-        _ => {
-            let set_here = own
-                .keys()
-                .any(|k| k == dotted || k.starts_with(&format!("{dotted}.")));
-            if !set_here {
-                map.insert(key.to_string(), value.clone());
-                origins.insert(dotted.to_string(), origin.to_string());
-            }
-        }
-    }
-}
-
-/// The expected element type of a default array (its first element).
-fn defaults_first(expected: Option<&Value>) -> Option<Value> {
-    expected
-        .and_then(Value::as_array)
-        .and_then(|a| a.first())
-        .cloned()
 }

@@ -27,167 +27,32 @@ pub struct Reading {
     /// A position in a schedule (`Weeks 3-6`, a date range) rather than a
     /// length of work: its days are the window's length.
     pub window: bool,
+    /// Written as a duration, but not one that can be read without
+    /// guessing: a negative number (`-5 weeks`), a broken range (`5--3
+    /// weeks`), a fraction (`1/2 week`), digit groups (`1,000 weeks`), an
+    /// impossible date. It has no days, so it is `duration/unparseable`.
+    pub malformed: bool,
 }
 
 impl Reading {
     /// Whether the text was read as a duration at all.
     pub fn recognised(&self) -> bool {
-        self.min_days.is_some() || self.ongoing || self.placeholder
+        self.min_days.is_some() || self.ongoing || self.placeholder || self.malformed
+    }
+
+    /// A duration text that cannot be read without guessing.
+    fn malformed() -> Reading {
+        Reading {
+            malformed: true,
+            ..Reading::default()
+        }
     }
 }
 
-const NUM: &str = r"([0-9]+(?:[.,][0-9]+)?)";
-const UNITS: &[&str] = &[
-    "minutes",
-    "minute",
-    "mins",
-    "min",
-    "minutos",
-    "minuten",
-    "分钟",
-    "分",
-    "hours",
-    "hour",
-    "hrs",
-    "hr",
-    "horas",
-    "hora",
-    "stunden",
-    "stunde",
-    "std",
-    "个小时",
-    "小时",
-    "小時",
-    "時間",
-    "h",
-    "days",
-    "day",
-    "días",
-    "día",
-    "dias",
-    "dia",
-    "tagen",
-    "tage",
-    "tag",
-    "jours",
-    "jour",
-    "journées",
-    "journée",
-    "giorni",
-    "giorno",
-    "dagar",
-    "dag",
-    "dagen",
-    "дней",
-    "дня",
-    "день",
-    "дни",
-    "일",
-    "个工作日",
-    "工作日",
-    "日間",
-    "天",
-    "日",
-    "d",
-    "weeks",
-    "week",
-    "wks",
-    "wk",
-    "semanas",
-    "semana",
-    "semaines",
-    "semaine",
-    "wochen",
-    "woche",
-    "settimane",
-    "settimana",
-    "veckor",
-    "vecka",
-    "weken",
-    "недели",
-    "неделя",
-    "недель",
-    "주",
-    "个星期",
-    "星期",
-    "个周",
-    "週間",
-    "週",
-    "周",
-    "w",
-    "months",
-    "month",
-    "mos",
-    "mo",
-    "meses",
-    "mes",
-    "mês",
-    "monaten",
-    "monate",
-    "monat",
-    "mois",
-    "mesi",
-    "mese",
-    "månader",
-    "månad",
-    "maanden",
-    "maand",
-    "месяцев",
-    "месяца",
-    "месяц",
-    "개월",
-    "个月",
-    "ヶ月",
-    "か月",
-    "ケ月",
-    "カ月",
-    "ヵ月",
-    "月",
-    "quarters",
-    "quarter",
-    "qtrs",
-    "qtr",
-    "trimestres",
-    "trimestre",
-    "quartale",
-    "quartal",
-    "个季度",
-    "季度",
-    "四半期",
-    "years",
-    "year",
-    "yrs",
-    "yr",
-    "años",
-    "año",
-    "anos",
-    "ano",
-    "jahren",
-    "jahre",
-    "jahr",
-    "年",
-    "sprints",
-    "sprint",
-    "iterations",
-    "iteration",
-];
-const TO: &str = r"(?:-|to|a|al|bis|até|~|至|到)";
-
-/// `1-2 weeks`, `1 week - 2 weeks`, `3+ days`, `36个月以上`.
-static UNIT: LazyLock<String> = LazyLock::new(|| {
-    // Longest first: the regex alternation takes the first that matches.
-    let mut units = UNITS.to_vec();
-    units.sort_by_key(|u| std::cmp::Reverse(u.chars().count()));
-    format!("({})", units.join("|"))
-});
-
-static LENGTH: LazyLock<Pattern> = LazyLock::new(|| {
-    let unit = &*UNIT;
-    Pattern::new(&format!(
-        r"{NUM}(\+)?\s*(?:{unit}\s*)?(?:{TO}\s*{NUM}\s*)?{unit}(\s*(?:\+|以上|or more|o más|ou mais))?"
-    ))
-    .expect("valid length regex")
-});
+/// The unit alternation of [`LETTER_NUMBER`], longest first: the regex
+/// alternation takes the first that matches.
+static UNIT: LazyLock<String> =
+    LazyLock::new(|| format!("({})", super::length::units_longest_first().join("|")));
 
 /// `Weeks 1-4`, `Week 6`, `Days 1-2`, `Semanas 1-4`, `Woche 4-6`.
 static WINDOW: LazyLock<Pattern> = LazyLock::new(|| {
@@ -273,28 +138,16 @@ pub fn read(text: &str, units: &Units) -> Reading {
             ..Reading::default()
         };
     }
-    if let Some(r) = read_length(&norm, units) {
+    // Lengths, date ranges and windows all hold an ASCII digit: without one
+    // their patterns are neither searched nor (in a one-file run) compiled.
+    let digits = norm.bytes().any(|b| b.is_ascii_digit());
+    if digits && let Some(r) = read_length(&norm, units) {
         return r;
     }
-    if let Some(c) = DATE_RANGE.captures(&norm) {
-        let n = |i: usize| {
-            c.get(i)
-                .and_then(|m| m.as_str().parse::<i64>().ok())
-                .unwrap_or(0)
-        };
-        let (a, b) = (
-            days_from_civil(n(1), n(2), n(3)),
-            days_from_civil(n(4), n(5), n(6)),
-        );
-        let days = (b - a + 1) as f64;
-        return Reading {
-            min_days: Some(days),
-            max_days: Some(days),
-            window: true,
-            ..Reading::default()
-        };
+    if digits && let Some(c) = DATE_RANGE.captures(&norm) {
+        return read_date_range(&c);
     }
-    if let Some(r) = read_window(&norm, units) {
+    if digits && let Some(r) = read_window(&norm, units) {
         return r;
     }
     if let Some(days) =
@@ -342,45 +195,114 @@ fn normalize(text: &str) -> String {
         .replace("half a week", "0.5 week")
 }
 
+/// Every length in the text (`1-2 weeks`, `3+ days`): one is the reading;
+/// several (`2 weeks (10 days)`) read as the range that spans them all, so
+/// none is dropped. A number glued to something the pattern cannot read
+/// makes the whole text malformed rather than a wrong number.
 fn read_length(norm: &str, units: &Units) -> Option<Reading> {
+    let mut spans: Vec<(f64, Option<f64>)> = Vec::new();
     let mut at = 0;
     while at <= norm.len() {
-        let c = LENGTH.captures_at(norm, at)?;
-        let whole = c.get(0)?;
-        let unit = c.get(5)?;
-        let next = norm[unit.end()..].chars().next();
-        let unit_is_word = unit.as_str().ends_with(|ch: char| ch.is_ascii_alphabetic());
-        let prev = norm[..whole.start()].chars().next_back();
+        let Some(c) = super::length::find_at(norm, at) else {
+            break;
+        };
+        let (whole, unit) = (c.whole.clone(), &norm[c.unit.clone()]);
+        let next = norm[c.unit.end..].chars().next();
+        let unit_is_word = unit.ends_with(|ch: char| ch.is_ascii_alphabetic());
+        let prev = norm[..whole.start].chars().next_back();
         if (unit_is_word && next.is_some_and(char::is_alphabetic))
             || prev.is_some_and(|p| p.is_ascii_alphanumeric())
         {
-            at = whole.start()
-                + norm[whole.start()..]
-                    .chars()
-                    .next()
-                    .map_or(1, char::len_utf8);
+            at = whole.start + norm[whole.start..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
-        let last = unit_days(unit.as_str(), units)?;
+        if glued(norm, whole.start) {
+            return Some(Reading::malformed());
+        }
+        let last = unit_days(unit, units)?;
         let first = c
-            .get(3)
-            .and_then(|u| unit_days(u.as_str(), units))
+            .first_unit
+            .and_then(|u| unit_days(&norm[u], units))
             .unwrap_or(last);
-        let a = number(&c, 1)?;
-        let open = c.get(2).is_some() || c.get(6).is_some();
+        if grouped(&norm[c.first.clone()]) || c.second.clone().is_some_and(|r| grouped(&norm[r])) {
+            return Some(Reading::malformed());
+        }
+        let a = decimal(&norm[c.first])?;
+        let open = c.plus.is_some() || c.open.is_some();
         let min = round(a * first);
-        let max = match number(&c, 4) {
+        let max = match c.second.and_then(|r| decimal(&norm[r])) {
             Some(b) => Some(round(b * last)),
             None if open => None,
             None => Some(min),
         };
-        return Some(Reading {
-            min_days: Some(min),
-            max_days: max,
-            ..Reading::default()
-        });
+        if !min.is_finite() || max.is_some_and(|m| !m.is_finite()) {
+            return Some(Reading::malformed());
+        }
+        spans.push((min, max));
+        at = whole.end.max(at + 1);
     }
-    None
+    // An inverted range is reported as written (duration/inverted-range).
+    let inverted = spans
+        .iter()
+        .find(|(min, max)| max.is_some_and(|m| m < *min));
+    let (min, max) = match inverted {
+        Some(&span) => span,
+        None => spans.iter().copied().reduce(|(a, x), (b, y)| {
+            let max = match (x, y) {
+                (Some(x), Some(y)) => Some(x.max(y)),
+                _ => None,
+            };
+            (a.min(b), max)
+        })?,
+    };
+    Some(Reading {
+        min_days: Some(min),
+        max_days: max,
+        ..Reading::default()
+    })
+}
+
+/// Whether the number that starts at `start` continues text the length
+/// pattern could not read: a minus sign (`-5`, `(-5`, but not `sprint-2`),
+/// a second dash of a broken range (`5--3`), a fraction (`1/2`), digit
+/// groups (`1,000,000`, `1_000`), a leading point (`.5`).
+fn glued(norm: &str, start: usize) -> bool {
+    let mut before = norm[..start].chars().rev();
+    match before.next() {
+        Some('-') => !before.next().is_some_and(char::is_alphabetic),
+        Some(c) => matches!(c, '/' | ',' | '.' | '_') || c.is_ascii_digit(),
+        None => false,
+    }
+}
+
+/// `2025-10-01 to 2025-11-15`: the days from the first date to the second,
+/// inclusively. Written backwards, it is an inverted range: `min_days` is
+/// its length read forwards, `max_days` the (zero or negative) length as
+/// written. An impossible date (`2025-13-01`) is malformed.
+fn read_date_range(c: &Groups<'_>) -> Reading {
+    let n = |i: usize| {
+        c.get(i)
+            .and_then(|m| m.as_str().parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let day = |y: i64, m: i64, d: i64| {
+        ((1..=12).contains(&m) && (1..=31).contains(&d))
+            .then(|| super::calendar::days_from_civil(y, m, d))
+    };
+    let (Some(a), Some(b)) = (day(n(1), n(2), n(3)), day(n(4), n(5), n(6))) else {
+        return Reading::malformed();
+    };
+    let (min, max) = if b >= a {
+        (b - a + 1, b - a + 1)
+    } else {
+        (a - b + 1, b - a + 1)
+    };
+    Reading {
+        min_days: Some(min as f64),
+        max_days: Some(max as f64),
+        window: true,
+        ..Reading::default()
+    }
 }
 
 fn read_window(norm: &str, units: &Units) -> Option<Reading> {
@@ -410,7 +332,21 @@ fn read_window(norm: &str, units: &Units) -> Option<Reading> {
 }
 
 fn number(c: &Groups<'_>, i: usize) -> Option<f64> {
-    c.get(i)?.as_str().replace(',', ".").parse().ok()
+    decimal(c.get(i)?.as_str())
+}
+
+/// Whether a number is written with a thousands comma (`1,000`): English
+/// digit grouping, or a decimal comma with three decimals — it cannot be
+/// told which.
+fn grouped(number: &str) -> bool {
+    number
+        .split_once(',')
+        .is_some_and(|(_, decimals)| decimals.len() == 3)
+}
+
+/// A number with a decimal point or comma (`2,5`).
+fn decimal(text: &str) -> Option<f64> {
+    text.replace(',', ".").parse().ok()
 }
 
 fn round(v: f64) -> f64 {
@@ -477,17 +413,6 @@ fn is_placeholder(norm: &str) -> bool {
         return true;
     }
     LETTER_NUMBER.is_match(t) || t == "yyyy-mm-dd"
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 #[cfg(test)]
@@ -625,6 +550,57 @@ mod tests {
         ] {
             let r = read(text, &units());
             assert!(!r.recognised(), "{text}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn text_that_would_read_wrong_is_malformed() {
+        for text in [
+            "-5 weeks",
+            "−5 weeks",
+            "(-5 weeks)",
+            "5--3 weeks",
+            "5 - -3 weeks",
+            "1/2 week",
+            "1,000,000 weeks",
+            "1,000 weeks",
+            "2-1,500 hours",
+            "1_000 weeks",
+            ".5 weeks",
+            "2025-13-01 to 2026-01-01",
+            &format!("{} weeks", "9".repeat(400)),
+        ] {
+            let r = read(text, &units());
+            assert!(r.malformed && r.recognised(), "{text}: {r:?}");
+            assert_eq!((r.min_days, r.max_days), (None, None), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_date_range_written_backwards_is_inverted() {
+        let r = read("2026-01-01 to 2025-01-01", &units());
+        assert_eq!((r.min_days, r.max_days), (Some(366.0), Some(-364.0)));
+        assert!(r.window && !r.malformed);
+        let r = read("2025-01-02 to 2025-01-01", &units());
+        assert_eq!((r.min_days, r.max_days), (Some(2.0), Some(0.0)));
+    }
+
+    #[test]
+    fn several_lengths_read_as_the_range_spanning_them() {
+        let cases: &[(&str, Option<f64>, Option<f64>)] = &[
+            ("(1-2 weeks) (3-4 months)", Some(7.0), Some(120.0)),
+            ("2 weeks (10 days)", Some(10.0), Some(14.0)),
+            ("1 week, then 3+ weeks", Some(7.0), None),
+            // An inverted range among them is kept as written.
+            ("(6-2 weeks) (1 month)", Some(42.0), Some(14.0)),
+            // A hyphenated word before a number is not a minus sign.
+            ("sprint-2 weeks", Some(14.0), Some(14.0)),
+            ("~5 weeks", Some(35.0), Some(35.0)),
+        ];
+        for (text, min, max) in cases {
+            let r = read(text, &units());
+            assert_eq!((r.min_days, r.max_days), (*min, *max), "{text}");
+            assert!(!r.malformed, "{text}");
         }
     }
 

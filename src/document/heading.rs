@@ -155,6 +155,23 @@ fn bare_version_len(s: &str) -> Option<usize> {
     (n > 0 && b[1..1 + n].contains(&b'.')).then_some(1 + n)
 }
 
+/// Whether `text` holds a dash (`-`, `–`, `—`) with white space on both
+/// sides, as [`STATUS_SUFFIX`] requires.
+fn spaced_dash(text: &str) -> bool {
+    let mut chars = text.chars();
+    let (mut before, mut here) = (None, chars.next());
+    for after in chars {
+        if matches!(here, Some('-' | '–' | '—'))
+            && before.is_some_and(char::is_whitespace)
+            && after.is_whitespace()
+        {
+            return true;
+        }
+        (before, here) = (here, Some(after));
+    }
+    false
+}
+
 /// A leading outline number: `1.1 Name`.
 static OUTLINE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"^([0-9]+(?:\.[0-9]+)+|[0-9]+\.?)\s+(\S.*)$").expect("valid outline regex")
@@ -213,9 +230,10 @@ pub fn strip(raw: &str, units: &Units) -> Stripped {
             }
         }
         let tail_from = floor_boundary(s, s.len().saturating_sub(80));
-        // The dash test spares most headings the suffix regex (and a
-        // one-file run its compilation).
-        if s[tail_from..].contains(['-', '–', '—'])
+        // The suffix starts with a dash between spaces: testing for one
+        // spares most headings the regex (and a one-file run compiling it;
+        // a dash alone is in every `(3-4 weeks)`).
+        if spaced_dash(&s[tail_from..])
             && let Some(m) = STATUS_SUFFIX.find(&s[tail_from..])
             && tail_from + m.start() > 0
         {
@@ -409,7 +427,9 @@ pub(super) fn kind_name(kind: &str) -> &'static str {
 /// For a heading that is a milestone only through its duration field: a
 /// leading outline number (`1.1 Name`) as number and name.
 pub fn outline(title: &str) -> Unit {
-    match OUTLINE.captures(title) {
+    // The pattern starts with a digit: most titles never reach it.
+    let numbered = title.starts_with(|c: char| c.is_ascii_digit());
+    match numbered.then(|| OUTLINE.captures(title)).flatten() {
         Some(c) => Unit {
             kind: "milestone",
             keyword: None,
@@ -747,6 +767,25 @@ mod tests {
             assert_eq!(bare_id_len(s), len(&bare, s), "bare id {s:?}");
             assert_eq!(bare_version_len(s), len(&version, s), "version {s:?}");
         }
+    }
+
+    #[test]
+    fn the_suffix_pattern_needs_a_spaced_dash() {
+        for (text, spaced) in [
+            ("Build - SHIPPED 2026-02-18", true),
+            ("Build\u{a0}—\tDONE", true),
+            ("Build (3-4 weeks)", false),
+            ("Build -DONE", false),
+            ("Build- DONE", false),
+            ("-", false),
+            ("", false),
+        ] {
+            assert_eq!(spaced_dash(text), spaced, "{text:?}");
+            if !spaced {
+                assert!(STATUS_SUFFIX.find(text).is_none(), "{text:?}");
+            }
+        }
+        assert!(STATUS_SUFFIX.find("Build\u{a0}—\tDONE").is_some());
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod duration;
 mod evidence;
 mod fields;
 mod heading;
+mod length;
 pub mod lines;
 pub mod model;
 pub mod mojibake;

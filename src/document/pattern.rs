@@ -79,7 +79,8 @@ impl<'h> Found<'h> {
         self.start
     }
 
-    /// Byte offset just past the end.
+    /// Byte offset just past the end (the tests compare it).
+    #[cfg(test)]
     pub fn end(&self) -> usize {
         self.end
     }

@@ -45,6 +45,17 @@ impl Templates {
 
     /// Whether `path` (`/`-separated) matches a `templates` glob.
     fn path_matches(&self, path: &str) -> bool {
+        // Compiling the set (its case-insensitive globs are regexes) was 2%
+        // of a one-file run; a path without any glob's required text cannot
+        // match, and most plans are not named like templates.
+        if path.is_ascii() {
+            let lower = path.to_ascii_lowercase();
+            let literals: Option<Vec<String>> =
+                self.globs.iter().map(|g| required_literal(g)).collect();
+            if literals.is_some_and(|l| !l.iter().any(|l| lower.contains(l.as_str()))) {
+                return false;
+            }
+        }
         let set = self.compiled_globs.get_or_init(|| {
             let mut builder = GlobSetBuilder::new();
             for g in &self.globs {
@@ -112,6 +123,21 @@ impl Templates {
     }
 }
 
+/// Text every path a glob matches must contain, lower-cased: its longest
+/// run of plain characters (`**/templates/**` → `templates`). `None` when
+/// the glob has classes, alternatives or escapes, or non-ASCII text (whose
+/// case-insensitive matches lower-casing cannot predict): such a glob is
+/// always compiled.
+fn required_literal(glob: &str) -> Option<String> {
+    if !glob.is_ascii() || glob.contains(['[', ']', '{', '}', '\\']) {
+        return None;
+    }
+    glob.split(['*', '?', '/'])
+        .max_by_key(|piece| piece.len())
+        .filter(|piece| !piece.is_empty())
+        .map(str::to_ascii_lowercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +157,50 @@ mod tests {
         assert_eq!(kind(".github/ISSUE_TEMPLATE/milestone.md", plan), TEMPLATE);
         assert_eq!(kind(".github/PULL_REQUEST_TEMPLATE.md", plan), TEMPLATE);
         assert_eq!(kind("docs\\templates\\plan.md", plan), TEMPLATE);
+    }
+
+    #[test]
+    fn the_literal_prefilter_agrees_with_the_globs() {
+        assert_eq!(
+            required_literal("**/templates/**").as_deref(),
+            Some("templates")
+        );
+        assert_eq!(
+            required_literal("**/PULL_REQUEST_TEMPLATE*").as_deref(),
+            Some("pull_request_template")
+        );
+        assert_eq!(required_literal("**/*.{md,txt}"), None);
+        assert_eq!(required_literal("**/[ab]*"), None);
+        assert_eq!(required_literal("**"), None);
+        let globs: Vec<String> = ["**/templates/**", "**/*Template*", "docs/?lan.md", "**"]
+            .map(String::from)
+            .to_vec();
+        for n in 1..=globs.len() {
+            let t = Templates::new(&globs[..n], &[]);
+            let set = {
+                let mut b = GlobSetBuilder::new();
+                for g in &globs[..n] {
+                    b.add(GlobBuilder::new(g).case_insensitive(true).build().unwrap());
+                }
+                b.build().unwrap()
+            };
+            for path in [
+                "plan.md",
+                "docs/plan.md",
+                "docs/Plan.md",
+                "TEMPLATES/x.md",
+                "a/sprint-TEMPLATE.md",
+                "templates.md",
+                "docs/ſ.md",
+                "",
+            ] {
+                assert_eq!(
+                    t.path_matches(path),
+                    set.is_match(path),
+                    "{path} with {n} globs"
+                );
+            }
+        }
     }
 
     #[test]
