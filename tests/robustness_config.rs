@@ -1,6 +1,6 @@
 //! Hostile and mistaken configuration, and duration texts that used to read
 //! wrong without a word. Each test is named after the problem it guards
-//! against (see `docs/robustness-config.md`): what is refused, with which
+//! against (see `docs/robustness.md`): what is refused, with which
 //! message and exit code, and that no file content leaks into the output.
 
 use assert_cmd::Command;

@@ -3,7 +3,7 @@
 //! escapes), FIFOs and devices, unreadable directories, paths that differ
 //! only by `\`, `--output` to devices, symbolic links and planted names,
 //! signals, closed pipes, long lines and `--jobs`. Each test is named after
-//! the problem it pins down (docs/robustness-io.md lists them).
+//! the problem it pins down (docs/robustness.md lists them).
 //!
 //! The tests run as root here, which ignores `chmod 000`: the tests of
 //! unreadable directories then run mlint as `nobody` through `setpriv`, and

@@ -4,7 +4,7 @@
 //! when it happens during evaluation) — never a panic, an abort, a hang or
 //! an out-of-memory kill. Every evaluation case runs on one file (the
 //! interpreter) and on thirteen (the RVM), since the two paths call
-//! builtins differently. See `docs/robustness-policy.md`.
+//! builtins differently. See `docs/robustness.md`.
 
 use assert_cmd::Command;
 use std::path::Path;
