@@ -47,7 +47,7 @@ impl ConfigError {
             // What reaches the terminal is made inert: the file's name and
             // text as the report's snippets show them (same offsets).
             named: Some(miette::NamedSource::new(
-                &crate::escape::escape(&file.path),
+                crate::escape::escape(&file.path),
                 match crate::escape::source_text(&file.text) {
                     std::borrow::Cow::Borrowed(_) => Arc::clone(&file.text),
                     std::borrow::Cow::Owned(text) => Arc::from(text),

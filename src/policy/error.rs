@@ -258,7 +258,7 @@ pub fn render(error: &PolicyError, color: bool) -> String {
         (Some(file), Some(src)) if error.position.is_some() => {
             // The policy's name and text made inert, offsets unchanged.
             Some(miette::NamedSource::new(
-                &crate::escape::escape(file),
+                crate::escape::escape(file),
                 match crate::escape::source_text(src) {
                     std::borrow::Cow::Borrowed(_) => src.clone(),
                     std::borrow::Cow::Owned(text) => std::sync::Arc::from(text),
