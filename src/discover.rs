@@ -251,8 +251,18 @@ fn walk(root: &Path, opts: &DiscoverOptions, out: &mut Vec<Target>) {
     // A directory named on the command line is linted even when an `exclude`
     // glob covers it, as a named file is (unless `--force-exclude`): the
     // globs then only judge the paths below it.
-    let named_excluded =
-        !opts.force_exclude && excluded_any(opts, root, &[&glob_text(&shown_path(root))]);
+    // A glob covers it when it matches the directory or what lies in it
+    // (`docs/**` matches `docs/-` but not `docs`).
+    let named = glob_text(&shown_path(root));
+    let inside = |dir: &str| match dir {
+        "" | "." => "-".to_string(),
+        dir => format!("{}/-", dir.trim_end_matches('/')),
+    };
+    let named_excluded = !opts.force_exclude
+        && !opts.exclude.is_empty()
+        && (excluded_any(opts, root, &[&named])
+            || excluded(opts, &inside(&named))
+            || relative_to_base(opts, root).is_some_and(|r| excluded(opts, &inside(&r))));
     let walker = ignore::WalkBuilder::new(root)
         .hidden(true)
         .git_ignore(true)

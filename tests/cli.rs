@@ -652,6 +652,10 @@ fn a_named_directory_under_an_exclude_glob_is_linted_unless_force_exclude() {
             .starts_with("fixtures/examples/plan.md:3:15: error[duration/inverted-range]"),
         "{out:?}"
     );
+    // Also when the glob matches only what lies inside the named folder.
+    let out = run(dir.path(), &["check", "-f", "short", "fixtures"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert_eq!(out.lines().len(), 1, "{out:?}");
     // Walking the root, the glob excludes the folder as before.
     let out = run(
         dir.path(),
