@@ -177,6 +177,43 @@ fn units_written_as_bold_or_plain_lines_run_to_the_next_one() {
 }
 
 #[test]
+fn prose_and_emphasis_are_not_labels_and_a_group_window_is_no_length() {
+    assert_eq!(
+        units_of("forms/prose"),
+        [
+            // `(Sprints 1–2)` names the sprints the phase holds.
+            "3 heading phase 1 Phase A — Platform | - | ",
+            "5 heading sprint 3 Sprint 1 — Storage | 14.0..14.0 | tasks",
+            "12 heading sprint 3 Sprint 2 — Sync | 14.0..14.0 | tasks",
+            // A bold flow between paragraphs is emphasis: the list after it
+            // is still the phase's work.
+            "18 heading phase 1 Phase B — Collaboration | 21.0..21.0 | tasks",
+            // Without sprints of its own, `(Sprints 5–6)` is its length.
+            "29 heading phase 1 Phase C — Hardening | 28.0..28.0 | tasks",
+            // `**Phase Breakdown:**` introduces the sprints below: no empty
+            // list of tasks.
+            "34 heading phase 1 Phase D — Rollout | - | ",
+            "38 heading sprint 34 Sprint 7 — Beta | - | tasks",
+            "42 heading sprint 34 Sprint 8 — General availability | - | tasks",
+        ]
+    );
+}
+
+#[test]
+fn an_index_list_under_a_group_heading_names_the_headings_that_are_units() {
+    // `- A pilot account. …` under `## Key Milestones` names `## Pilot
+    // account`; `## Appendix` is named by nothing.
+    assert_eq!(
+        units_of("forms/index"),
+        [
+            "11 heading milestone 1 Pilot account | - | tasks",
+            "18 heading milestone 1 Single sign-on | - | tasks",
+            "22 heading milestone 1 Public launch | - | tasks",
+        ]
+    );
+}
+
+#[test]
 fn labels_are_read_in_every_form_and_language() {
     assert_eq!(
         units_of("forms/labels"),
@@ -189,8 +226,12 @@ fn labels_are_read_in_every_form_and_language() {
             "45 heading phase 1 Phase 6: Maintenance | 92.0..92.0 | tasks",
             "51 heading phase 1 Phase 7: Support | ongoing | tasks",
             "55 heading phase 1 Phase 8: Übergabe | - | deliverables",
+            "60 heading phase 1 Phase 9: Pilot | 2.0..2.0 | deliverables,tasks",
         ]
     );
+    // `Outcome: a working pilot environment` names what the phase delivers.
+    let doc = parse_fixture("forms/labels");
+    assert_eq!(doc.milestones[8].sections["deliverables"].label, "Outcome");
     // A label alone on its line, its value on the next line of the paragraph.
     let doc = parse_fixture("forms/labels");
     let handover = &doc.milestones[7].sections["deliverables"];

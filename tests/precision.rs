@@ -92,7 +92,9 @@ fn finished_and_cancelled_milestones_are_not_judged_by_the_planning_rules() {
 }
 
 #[test]
-fn a_letter_after_a_number_is_a_sub_number_not_a_repeat() {
+fn a_letter_or_version_after_a_number_is_a_sub_number_not_a_repeat() {
+    // `Fase 6b` after `Fase 6`, and `Fase 8 v0`, `v0.5`, `v1`: parts of one
+    // numbered phase, in order. Only the true repeat is reported.
     assert_eq!(
         findings("fixtures/precision/sub-numbers.md"),
         [
@@ -171,5 +173,17 @@ fn the_strict_preset_asks_for_the_first_convention() {
             0,
             vec!["7:3: info[structure/not-checklist] the item under `Deliverables` of phase `Phase 1: Research` is not a checkbox".to_string()]
         )
+    );
+}
+
+#[test]
+fn a_guide_that_explains_the_duration_field_states_no_duration() {
+    // `- duration: how long the phase lasts …` is a sentence about the
+    // field, not a length: no unit, so nothing unreadable to report.
+    assert_eq!(
+        findings("fixtures/precision/guide.md"),
+        [
+            "1:1: info[input/no-milestones] no milestone found in a file that looks like a plan: run `mlint outline fixtures/precision/guide.md` to see what mlint read"
+        ]
     );
 }

@@ -62,7 +62,47 @@ pub fn assemble(
         .map(|f| build(blocks, f, &skip_to, source, lines, vocab))
         .collect();
     set_levels_and_parents(blocks, &found, &mut milestones);
+    fit_to_children(&mut milestones);
     (headings, milestones)
+}
+
+/// What a unit says about the units it holds is not its own content:
+/// - `Phase A (Sprints 0–4)` over its own `Sprint 0` … `Sprint 4` names the
+///   sprints it holds; it does not state a length of its own (its children
+///   state theirs);
+/// - `**Phase Breakdown:**` as the last label, with nothing under it but
+///   the child units that follow, introduces them; it is not an empty list
+///   of tasks.
+fn fit_to_children(milestones: &mut [Milestone]) {
+    let mut holds_sprints = std::collections::BTreeSet::new();
+    let mut first_child: std::collections::BTreeMap<usize, usize> = Default::default();
+    for m in milestones.iter() {
+        if let Some(p) = m.parent_line {
+            if m.kind == "sprint" {
+                holds_sprints.insert(p);
+            }
+            let first = first_child.entry(p).or_insert(m.line);
+            *first = (*first).min(m.line);
+        }
+    }
+    for m in milestones.iter_mut() {
+        if let Some(&child) = first_child.get(&m.line) {
+            // Only the last label, right before the children.
+            let last = m.sections.values().map(|s| s.line).max();
+            m.sections
+                .retain(|_, s| !(s.items.is_empty() && Some(s.line) == last && s.line < child));
+        }
+        if !holds_sprints.contains(&m.line) {
+            continue;
+        }
+        let before = m.durations.len();
+        m.durations.retain(|d| {
+            !(d.source == "heading" && d.window && d.text.to_lowercase().contains("sprint"))
+        });
+        if m.durations.len() != before {
+            m.duration = m.durations.first().cloned();
+        }
+    }
 }
 
 /// Levels and parents: a heading's parent is the nearest heading above with
@@ -186,12 +226,19 @@ fn build(
         .get("duration")
         .filter(|fd| !fd.value.is_empty())
     {
-        stated.push(Stated {
-            text: fd.value.clone(),
-            reading: duration::read(&fd.value, &vocab.units),
-            source: "field",
-            span: fd.span,
-        });
+        let reading = duration::read(&fd.value, &vocab.units);
+        // A paragraph after a `duration:` label that reads as no length is
+        // prose about durations (a glossary, a guide), not a stated one; a
+        // fraction or negative number in it is not a malformed length.
+        let read = reading.min_days.is_some() || reading.ongoing || reading.placeholder;
+        if read || !super::fields::is_prose(&fd.value) {
+            stated.push(Stated {
+                text: fd.value.clone(),
+                reading,
+                source: "field",
+                span: fd.span,
+            });
+        }
     }
     if let (Some(s), Some(e)) = (body.fields.get("start_date"), body.fields.get("end_date"))
         && let (Some(a), Some(b)) = (calendar::date(&s.value), calendar::date(&e.value))

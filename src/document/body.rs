@@ -164,10 +164,13 @@ impl Body<'_> {
             return;
         }
         let text = inl.text.trim();
+        // A bold paragraph is a label when it is short like one; a bold
+        // sentence or flow (`**Start → Invite → Join**`) is emphasis.
         let bold_only = inl
             .strong
             .iter()
-            .any(|s| inl.text[s.clone()].trim() == text);
+            .any(|s| inl.text[s.clone()].trim() == text)
+            && label_like(text);
         // `Deliverables:`, or a section label alone on its line (`Tasks`,
         // `Acceptance`) as plain-text plans write them.
         let plain_label = !text.contains('\n')
@@ -637,6 +640,17 @@ impl Body<'_> {
 }
 
 /// An item that is no task and not nested: a value, a table cell.
+/// Whether bold text reads as a label: a few words, no sentence end, no
+/// arrows of a flow.
+fn label_like(text: &str) -> bool {
+    let text = text.trim_end_matches([':', '：']).trim_end();
+    text.chars().count() <= 60
+        && text.split_whitespace().count() <= 8
+        && !text.ends_with(['.', '!', '?', '。', '！', '？'])
+        && !text.contains(['→', '⇒', '➜', '➡'])
+        && !text.contains("->")
+}
+
 fn plain_item(text: String, line: usize, span: Span) -> Item {
     Item {
         text,

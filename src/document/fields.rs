@@ -156,6 +156,13 @@ pub fn plain_field(text: &str) -> Option<Found> {
     })
 }
 
+/// Whether a field value is a sentence or more of prose rather than a
+/// value: over 80 characters, or more than twelve words. A duration label
+/// before prose is a glossary entry, not a duration.
+pub(super) fn is_prose(value: &str) -> bool {
+    value.chars().count() > 80 || value.split_whitespace().count() > 12
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,5 +267,17 @@ mod tests {
         assert!(plain_field("See https://example.com").is_none());
         assert!(plain_field("Meet at 10:30").is_none());
         assert!(plain_field("This is a long sentence that happens to have: a colon").is_none());
+    }
+
+    #[test]
+    fn prose_is_told_from_a_value() {
+        assert!(!is_prose("2-3 weeks"));
+        assert!(!is_prose("about two sprints, depending on hiring"));
+        assert!(is_prose(
+            "what the plan states for the unit, in calendar days, as counted: hour = 1/8 day"
+        ));
+        assert!(is_prose(
+            "one two three four five six seven eight nine ten eleven twelve thirteen"
+        ));
     }
 }

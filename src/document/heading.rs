@@ -470,6 +470,12 @@ fn after_keyword(title: &str, p: usize, q: usize, kind: &str, at_start: bool) ->
         Some(end) if boundary(&rest[end..]) => (Some(rest[..end].to_string()), &rest[end..]),
         _ => (None, rest),
     };
+    // `Phase 1 v0.5 — …`: a version after the number numbers a part of the
+    // unit; `Phase 1 v0` and `Phase 1 v1` are two units, not one twice.
+    let (number, rest) = match (number, sub_version(rest)) {
+        (Some(n), Some((v, after))) => (Some(format!("{n} {v}")), after),
+        (number, _) => (number, rest),
+    };
     let (has_sep, name) = separator_and_name(rest)?;
     if (number.is_none() || !at_start) && !has_sep {
         return None;
@@ -480,6 +486,23 @@ fn after_keyword(title: &str, p: usize, q: usize, kind: &str, at_start: bool) ->
         number,
         name,
     })
+}
+
+/// ` v0.5` at the start of `rest`: the version, and what follows it.
+fn sub_version(rest: &str) -> Option<(&str, &str)> {
+    let r = rest.strip_prefix(' ')?;
+    let digits = r.strip_prefix(['v', 'V'])?;
+    let mut end = digits
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(digits.len());
+    while digits[..end].ends_with('.') {
+        end -= 1;
+    }
+    if end == 0 || !digits.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let len = 1 + end;
+    (boundary(&r[len..])).then(|| (&r[..len], &r[len..]))
 }
 
 fn boundary(rest: &str) -> bool {
@@ -786,6 +809,18 @@ mod tests {
             }
         }
         assert!(STATUS_SUFFIX.find("Build\u{a0}—\tDONE").is_some());
+    }
+
+    #[test]
+    fn a_version_after_the_number_is_part_of_it() {
+        let got = |t: &str| class(t).and_then(|(_, number, _)| number);
+        assert_eq!(
+            got("Phase 1 v0.5 — DaaS extract").as_deref(),
+            Some("1 v0.5")
+        );
+        assert_eq!(got("Phase 1 v1: polish").as_deref(), Some("1 v1"));
+        assert_eq!(got("Phase 2 visual polish").as_deref(), Some("2"));
+        assert_eq!(got("Phase 3 v2.1. Launch").as_deref(), Some("3 v2.1"));
     }
 
     #[test]

@@ -305,6 +305,7 @@ pub fn find(
     numbered_siblings(
         blocks, &hs, &parent, &range_end, &title, vocab, &holds, &mut unit,
     );
+    indexed_headings(blocks, &hs, &next_heading, &title, vocab, &holds, &mut unit);
     let mut found = Vec::new();
     for &h in &hs {
         let Some(u) = unit[h].take() else { continue };
@@ -460,6 +461,68 @@ fn numbered_siblings<'t>(
     }
 }
 
+/// `## Key Milestones` listing `- A pilot account. …`, `- Single sign-on.
+/// …`, then `## Pilot account`, `## Single sign-on`: a list under a group
+/// heading that names later headings is an index of the units, and those
+/// headings are the units (their fuller place), when at least two match.
+fn indexed_headings<'t>(
+    blocks: &[Block],
+    hs: &[usize],
+    next_heading: &[usize],
+    title: &impl Fn(usize) -> &'t str,
+    vocab: &Vocabulary,
+    holds: &[bool],
+    unit: &mut [Option<Unit>],
+) {
+    for (k, &g) in hs.iter().enumerate() {
+        if unit[g].is_some() || !vocab.is_group_title(title(g)) {
+            continue;
+        }
+        let names: Vec<String> = blocks[g + 1..next_heading[g]]
+            .iter()
+            .filter(|b| matches!(b.kind, Kind::Item { depth: 0, .. }))
+            .filter_map(|b| index_name(&b.inline.text))
+            .collect();
+        if names.len() < 2 {
+            continue;
+        }
+        let named: Vec<usize> = hs[k + 1..]
+            .iter()
+            .copied()
+            .filter(|&h| free(unit[h].is_some(), holds[h], title(h), vocab))
+            .filter(|&h| index_name(title(h)).is_some_and(|t| names.contains(&t)))
+            .collect();
+        if named.len() >= 2 {
+            for h in named {
+                unit[h] = Some(heading::outline(title(h)));
+            }
+        }
+    }
+}
+
+/// The name an index entry or a heading gives, compared without case, a
+/// leading article or what follows the first `.`, `:` or dash: `A test FL
+/// job. Run a synthetic …` and `Test FL job` are one name.
+fn index_name(text: &str) -> Option<String> {
+    let first = text.lines().next().unwrap_or_default();
+    let end = [". ", ": ", " — ", " – ", " - ", " ("]
+        .iter()
+        .filter_map(|sep| first.find(sep))
+        .min()
+        .unwrap_or(first.len());
+    let name = first[..end]
+        .trim()
+        .trim_end_matches(['.', ':'])
+        .trim()
+        .to_lowercase();
+    let name = ["a ", "an ", "the "]
+        .iter()
+        .find_map(|a| name.strip_prefix(a))
+        .map_or(name.as_str(), str::trim)
+        .to_string();
+    (!name.is_empty() && name.chars().count() <= 60).then_some(name)
+}
+
 /// Whether a block states a duration field (`**Duration:** …`, `- Effort: …`, a table row).
 pub fn has_duration_field(b: &Block, vocab: &Vocabulary) -> bool {
     let is_dur = |label: &str| vocab.field_key(label) == "duration";
@@ -467,8 +530,11 @@ pub fn has_duration_field(b: &Block, vocab: &Vocabulary) -> bool {
         Kind::Paragraph => fields::bold_fields(&b.inline.text, &b.inline.strong)
             .iter()
             .any(|f| is_dur(&f.label)),
-        Kind::Item { .. } => super::body::item_field(&b.inline)
-            .is_some_and(|f| is_dur(&f.label) && !f.value_range.is_empty()),
+        Kind::Item { .. } => super::body::item_field(&b.inline).is_some_and(|f| {
+            is_dur(&f.label)
+                && !f.value_range.is_empty()
+                && !fields::is_prose(&b.inline.text[f.value_range.clone()])
+        }),
         Kind::Row { cells, .. } => cells.len() == 2 && is_dur(cells[0].text.trim()),
         _ => false,
     }

@@ -92,7 +92,7 @@ fn raw_finding(
     };
     let get = |k: &str| obj.get(&Value::from(k));
     let message = match get("message").or_else(|| get("msg")) {
-        Some(Value::String(s)) if !s.trim().is_empty() => s.to_string(),
+        Some(Value::String(s)) if !s.trim().is_empty() => shorten_quotes(s),
         _ => {
             return Err(PolicyError::malformed(
                 rule,
@@ -154,4 +154,49 @@ fn raw_finding(
         warn_only,
         detail,
     })
+}
+
+/// The longest quotation a message keeps, in characters.
+const QUOTE_MAX: usize = 80;
+
+/// Cuts each backtick quotation longer than [`QUOTE_MAX`] characters to its
+/// start and `…`: a message names what it is about, and the span shows the
+/// whole of it (a paragraph read as a duration, a long heading).
+pub(crate) fn shorten_quotes(message: &str) -> String {
+    let mut parts = message.split('`');
+    let mut out = parts.next().unwrap_or_default().to_string();
+    let rest: Vec<&str> = parts.collect();
+    for (i, part) in rest.iter().enumerate() {
+        out.push('`');
+        // Even parts after the first are inside quotes, unless the last
+        // quote is unclosed.
+        let inside = i % 2 == 0 && i + 1 < rest.len();
+        if inside && part.chars().count() > QUOTE_MAX {
+            out.extend(part.chars().take(QUOTE_MAX - 1));
+            out.push('…');
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten_quotes;
+
+    #[test]
+    fn long_quotations_are_cut() {
+        let long = "a".repeat(100);
+        let got = shorten_quotes(&format!("phase `P` lasts `{long}`: not a length"));
+        assert_eq!(
+            got,
+            format!("phase `P` lasts `{}…`: not a length", "a".repeat(79))
+        );
+        assert_eq!(shorten_quotes("`short` and `x`"), "`short` and `x`");
+        // An unclosed quotation is left whole.
+        let open = format!("lasts `{long}");
+        assert_eq!(shorten_quotes(&open), open);
+        assert_eq!(shorten_quotes("no quotes"), "no quotes");
+    }
 }
