@@ -226,7 +226,7 @@ fn labels_are_read_in_every_form_and_language() {
             "45 heading phase 1 Phase 6: Maintenance | 92.0..92.0 | tasks",
             "51 heading phase 1 Phase 7: Support | ongoing | tasks",
             "55 heading phase 1 Phase 8: Übergabe | - | deliverables",
-            "60 heading phase 1 Phase 9: Pilot | 2.0..2.0 | deliverables,tasks",
+            "60 heading phase 1 Phase 9: Pilot | 2.0..2.0 | deliverables,objectives,tasks",
         ]
     );
     // `Outcome: a working pilot environment` names what the phase delivers.
