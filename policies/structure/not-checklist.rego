@@ -8,6 +8,8 @@
 #   the first. Nested
 #   items are not counted: plain bullets under a checkbox are its details.
 #   A paragraph under the label counts as one item that is not a checkbox.
+#   Milestones that are done or cancelled are not judged (nothing is left
+#   to tick off), unless `check_finished` is set.
 # custom:
 #   level: info
 #   help: Write each item as a task-list item, such as `- [ ] API reference published`.
@@ -32,12 +34,13 @@
 #       - [ ] Test suite
 package mlint.rules.structure.not_checklist
 
+import data.mlint.lib.plan
 import data.mlint.lib.result
 
 # sections holds [milestone, section, plain items, top-level items] for
 # each checklist section with a top-level item.
 sections := [[m, s, plain, count(top)] |
-	some m in input.milestones
+	some m in plan.judged
 	some name in data.mlint.config.structure.checklist_sections
 	s := m.sections[name]
 	top := [item | some item in s.items; item.depth == 0]

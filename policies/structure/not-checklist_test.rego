@@ -59,3 +59,10 @@ test_plain_lists_beside_checklists_are_reported_each if {
 	found := not_checklist.report with input as {"milestones": [milestone("deliverables", [item(null, 0, 4), item(null, 0, 5)]), second]}
 	{f.message | some f in found} == {"none of the 2 items under `Deliverables` of phase `Phase 2: Build` is a checkbox"}
 }
+
+test_finished_work_is_not_judged if {
+	done := object.union(milestone("deliverables", [item(null, 0, 4)]), {"status": "done"})
+	count(not_checklist.report) == 0 with input as {"milestones": [done]}
+	count(not_checklist.report) == 1 with input as {"milestones": [done]}
+		with data.mlint.config.check_finished as true
+}
