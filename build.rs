@@ -8,8 +8,18 @@
 //! depend on the configuration, which the VM receives as data. If compiling
 //! fails here, the file is empty and mlint compiles at run time, as it does
 //! whenever user policies are loaded.
+//!
+//! It also writes `$OUT_DIR/catalog.rs`: each bundled file's `# METADATA`
+//! block, parsed here by the module mlint reads user policies' blocks with
+//! (`src/policy/metadata.rs`), so that a run with only the bundled policies
+//! parses no YAML. A block that does not parse is left to run time, which
+//! reports it as it reports a user's.
 
 use std::path::{Path, PathBuf};
+
+#[allow(dead_code)]
+#[path = "src/policy/metadata.rs"]
+mod metadata;
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -29,6 +39,7 @@ fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets this"));
     let policies = root.join("policies");
     println!("cargo:rerun-if-changed=policies");
+    println!("cargo:rerun-if-changed=src/policy/metadata.rs");
     let mut files = Vec::new();
     collect(&policies, &mut files);
     files.sort();
@@ -49,6 +60,8 @@ fn main() {
     code.push_str("];\n");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets this"));
     std::fs::write(out_dir.join("bundled.rs"), code).expect("OUT_DIR is writable");
+    std::fs::write(out_dir.join("catalog.rs"), catalog(&root, &files))
+        .expect("OUT_DIR is writable");
     let program = match compile_rules(&root, &files) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -59,6 +72,43 @@ fn main() {
         }
     };
     std::fs::write(out_dir.join("bundled.rvm"), program).expect("OUT_DIR is writable");
+}
+
+/// `CATALOG`: per bundled file, sorted by path (as a string), its path, its
+/// text and its METADATA block with the line it starts on (`Some(None)`
+/// without a block, `None` when the block does not parse).
+fn catalog(root: &Path, files: &[PathBuf]) -> String {
+    let mut entries: Vec<(String, String)> = Vec::new();
+    for file in files {
+        let rel = file
+            .strip_prefix(root)
+            .expect("under the manifest dir")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let source = std::fs::read_to_string(file).unwrap_or_default();
+        let meta = match metadata::parse(&source) {
+            Ok(Some((meta, line))) => format!(
+                "Some(Some(({}, {line})))",
+                metadata::StaticMetadata::source_of(&meta)
+            ),
+            Ok(None) => "Some(None)".to_string(),
+            Err(_) => "None".to_string(),
+        };
+        let entry = format!(
+            "    ({rel:?}, include_str!({:?}), {meta}),\n",
+            file.display().to_string()
+        );
+        entries.push((rel, entry));
+    }
+    entries.sort();
+    let mut code = String::from(
+        "/// Bundled policy files: (path, source, METADATA and its line).\n#[allow(clippy::type_complexity)]\npub static CATALOG: &[(&str, &str, Option<Option<(StaticMetadata, usize)>>)] = &[\n",
+    );
+    for (_, entry) in entries {
+        code.push_str(&entry);
+    }
+    code.push_str("];\n");
+    code
 }
 
 /// Compiles the `report` rule of every bundled rule package

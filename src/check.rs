@@ -244,10 +244,6 @@ impl Checker {
         jobs: usize,
         mut sink: impl FnMut(FileOutcome) -> Result<(), E>,
     ) -> Result<Totals, E> {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs)
-            .build()
-            .map_err(|e| PolicyError::plain(format!("cannot start worker threads: {e}")))?;
         let mut order: Vec<&Target> = targets.iter().collect();
         // Stable: targets with the same path keep their order.
         order.sort_by(|a, b| a.display.cmp(&b.display));
@@ -256,6 +252,23 @@ impl Checker {
             fast: targets.len() >= VM_FILES,
             idle: Mutex::new(Vec::new()),
         };
+        // One path (a pre-commit hook's run) is checked on this thread:
+        // nothing to overlap, and no worker threads to start.
+        if let [group] = groups.as_slice() {
+            let outcome = evaluators.with(self, |eval| self.check_group(eval, group))?;
+            let mut totals = Totals {
+                files: group.len(),
+                milestones: outcome.milestones,
+                ..Totals::default()
+            };
+            totals.add_findings(&outcome.findings);
+            sink(outcome)?;
+            return Ok(totals);
+        }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build()
+            .map_err(|e| PolicyError::plain(format!("cannot start worker threads: {e}")))?;
         let ahead = IN_FLIGHT.max(pool.current_num_threads() * 16);
         let stop = AtomicBool::new(false);
         let (tx, rx) = mpsc::channel::<(usize, Checked)>();

@@ -19,7 +19,7 @@ pub mod lines;
 pub mod model;
 pub mod mojibake;
 pub mod options;
-mod pattern;
+pub(crate) mod pattern;
 mod status;
 mod template;
 mod text;

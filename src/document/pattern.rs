@@ -163,37 +163,66 @@ mod tests {
     }
 }
 
-/// Patterns kept per thread before the cache is cleared.
-const CACHE_LIMIT: usize = 4096;
+/// The largest compiled pattern (its NFA), in bytes; regorus's own builtins
+/// allow 100 KiB.
+pub const SIZE_LIMIT: usize = 10 << 20;
 
-/// Largest compiled pattern, in bytes (regorus's own builtins allow 100 KiB).
-const SIZE_LIMIT: usize = 10 * (1 << 20);
+/// The most bytes of patterns and compiled programs one thread keeps
+/// cached; past it the cache is emptied and starts again.
+pub const CACHE_BYTES: usize = 64 << 20;
 
-thread_local! {
-    static CACHE: std::cell::RefCell<std::collections::HashMap<String, std::rc::Rc<regex::Regex>>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+/// One thread's compiled patterns and the bytes they take.
+#[derive(Default)]
+struct Cache {
+    patterns: std::collections::HashMap<String, std::rc::Rc<meta::Regex>>,
+    bytes: usize,
 }
 
-/// `pattern` compiled with `regex`'s defaults, kept per thread: the regex
-/// builtins of the policies (`policy::fastregex`) and the parser's use of
-/// configured patterns (the placeholders of `template.rs`) share it, so a
-/// pattern both need is compiled once per run.
-pub fn shared_regex(pattern: &str) -> anyhow::Result<std::rc::Rc<regex::Regex>> {
-    CACHE.with(|cache| {
-        if let Some(re) = cache.borrow().get(pattern) {
-            return Ok(std::rc::Rc::clone(re));
+thread_local! {
+    static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Cache::default());
+}
+
+/// `pattern` compiled with `regex-automata`'s defaults (the `regex` crate's),
+/// from this thread's cache, which holds at most [`CACHE_BYTES`] of patterns
+/// and programs (a run over many files with many large patterns once grew it
+/// to 5.4 GB). The regex builtins of the policies (`policy::fastregex`) and
+/// the parser's use of configured patterns (the placeholders of
+/// `template.rs`, the very alternation `content/placeholder` searches) share
+/// it, so a pattern both need is compiled once per run.
+pub fn shared_regex(pattern: &str) -> anyhow::Result<std::rc::Rc<meta::Regex>> {
+    if let Some(re) = CACHE.with(|c| c.borrow().patterns.get(pattern).cloned()) {
+        return Ok(re);
+    }
+    let re = meta::Regex::builder()
+        .configure(meta::Regex::config().nfa_size_limit(Some(SIZE_LIMIT)))
+        .build(pattern)
+        .map_err(|e| anyhow::anyhow!("invalid regex `{}`: {e}", short(pattern)))?;
+    let re = std::rc::Rc::new(re);
+    let bytes = 2 * pattern.len() + re.memory_usage();
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.bytes + bytes > CACHE_BYTES {
+            c.patterns.clear();
+            c.bytes = 0;
         }
-        let re = std::rc::Rc::new(
-            regex::RegexBuilder::new(pattern)
-                .size_limit(SIZE_LIMIT)
-                .build()
-                .map_err(|e| anyhow::anyhow!("invalid regex `{pattern}`: {e}"))?,
-        );
-        let mut cache = cache.borrow_mut();
-        if cache.len() >= CACHE_LIMIT {
-            cache.clear();
+        if bytes <= CACHE_BYTES {
+            c.bytes += bytes;
+            c.patterns
+                .insert(pattern.to_string(), std::rc::Rc::clone(&re));
         }
-        cache.insert(pattern.to_string(), std::rc::Rc::clone(&re));
-        Ok(re)
-    })
+    });
+    Ok(re)
+}
+
+/// `pattern`'s first 40 characters, for messages.
+pub fn short(pattern: &str) -> String {
+    match pattern.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &pattern[..i]),
+        None => pattern.to_string(),
+    }
+}
+
+/// The bytes this thread's cache holds (for tests).
+pub fn cached_bytes() -> usize {
+    CACHE.with(|c| c.borrow().bytes)
 }

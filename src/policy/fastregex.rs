@@ -10,55 +10,9 @@
 
 use regex_automata::meta::Regex;
 use regorus::Value;
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::rc::Rc;
 
-/// The largest compiled pattern (its NFA), in bytes; regorus's own builtins
-/// allow 100 KiB.
-pub const SIZE_LIMIT: usize = 10 << 20;
-
-/// The most bytes of patterns and compiled programs one thread keeps
-/// cached; past it the cache is emptied and starts again.
-pub const CACHE_BYTES: usize = 64 << 20;
-
-/// One thread's compiled patterns and the bytes they take.
-#[derive(Default)]
-struct Cache {
-    patterns: HashMap<String, Rc<Regex>>,
-    bytes: usize,
-}
-
-thread_local! {
-    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
-}
-
-/// `pattern` compiled, from this thread's cache, which holds at most
-/// [`CACHE_BYTES`] of patterns and programs (a run over many files with
-/// many large patterns once grew it to 5.4 GB).
-fn compiled(pattern: &str) -> anyhow::Result<Rc<Regex>> {
-    if let Some(re) = CACHE.with(|c| c.borrow().patterns.get(pattern).cloned()) {
-        return Ok(re);
-    }
-    let re = Regex::builder()
-        .configure(Regex::config().nfa_size_limit(Some(SIZE_LIMIT)))
-        .build(pattern)
-        .map_err(|e| anyhow::anyhow!("invalid regex `{}`: {e}", short(pattern)))?;
-    let re = Rc::new(re);
-    let bytes = 2 * pattern.len() + re.memory_usage();
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.bytes + bytes > CACHE_BYTES {
-            c.patterns.clear();
-            c.bytes = 0;
-        }
-        if bytes <= CACHE_BYTES {
-            c.bytes += bytes;
-            c.patterns.insert(pattern.to_string(), Rc::clone(&re));
-        }
-    });
-    Ok(re)
-}
+pub use crate::document::pattern::{CACHE_BYTES, SIZE_LIMIT, cached_bytes};
+use crate::document::pattern::{shared_regex as compiled, short};
 
 /// The most work one search may be given: bytes of compiled program times
 /// bytes of text. A search is linear in the text while the lazy DFA's cache
@@ -86,18 +40,6 @@ fn over<'t>(re: &Regex, pattern: &str, text: &'t str, name: &str) -> anyhow::Res
         );
     }
     Ok(text)
-}
-
-fn short(pattern: &str) -> String {
-    match pattern.char_indices().nth(40) {
-        Some((i, _)) => format!("{}…", &pattern[..i]),
-        None => pattern.to_string(),
-    }
-}
-
-/// The bytes this thread's cache holds (for tests).
-pub fn cached_bytes() -> usize {
-    CACHE.with(|c| c.borrow().bytes)
 }
 
 fn string<'a>(args: &'a [Value], i: usize, name: &str) -> anyhow::Result<&'a str> {

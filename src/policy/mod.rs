@@ -13,6 +13,7 @@ pub mod file;
 pub mod findings;
 pub mod guards;
 pub mod limits;
+pub mod metadata;
 pub mod natives;
 pub mod panics;
 pub mod setup;
