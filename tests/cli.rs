@@ -9,9 +9,11 @@
 //! `--no-config` or writes its own `mlint.toml`, so a stray configuration
 //! file above the temporary directory cannot change the outcome.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{Out, json, mlint_in, run, run_cmd, tempdir, write};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use tempfile::TempDir;
 
 /// The repository root (the tests' working directory by default).
@@ -22,66 +24,6 @@ fn root() -> PathBuf {
 /// The example project.
 fn project() -> PathBuf {
     root().join("fixtures/project")
-}
-
-/// `mlint` run in `dir`, with the CI variables of the outer environment removed.
-fn mlint_in(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("mlint").expect("the mlint binary is built");
-    cmd.current_dir(dir)
-        .env_remove("GITHUB_ACTIONS")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .env_remove("NO_COLOR");
-    cmd
-}
-
-/// What a run produced.
-#[derive(Debug)]
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Out {
-    /// Non-empty stdout lines.
-    fn lines(&self) -> Vec<&str> {
-        self.stdout.lines().filter(|l| !l.is_empty()).collect()
-    }
-
-    /// stderr with miette's line wrapping undone, so a message can be
-    /// matched whole (messages are wrapped at 100 columns, after a space or
-    /// a hyphen).
-    fn stderr_flat(&self) -> String {
-        self.stderr.replace("-\n  │ ", "-").replace("\n  │ ", " ")
-    }
-}
-
-fn run(dir: &Path, args: &[&str]) -> Out {
-    run_cmd(mlint_in(dir).args(args))
-}
-
-fn run_cmd(cmd: &mut Command) -> Out {
-    let output = cmd.output().expect("mlint runs");
-    Out {
-        code: output.status.code().expect("mlint exits normally"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-/// Writes `text` to `dir/rel`, creating directories.
-fn write(dir: &Path, rel: &str, text: impl AsRef<[u8]>) {
-    let path = dir.join(rel);
-    std::fs::create_dir_all(path.parent().expect("a parent")).expect("create dirs");
-    std::fs::write(path, text).expect("write fixture");
-}
-
-fn tempdir() -> TempDir {
-    tempfile::tempdir().expect("a temporary directory")
-}
-
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("invalid JSON ({e}):\n{text}"))
 }
 
 /// What `mlint check` reports on the example project with its configuration.

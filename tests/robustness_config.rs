@@ -3,7 +3,9 @@
 //! against (see `docs/robustness.md`): what is refused, with which
 //! message and exit code, and that no file content leaks into the output.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{Out, mlint_in, run_cmd};
 use serde_json::Value;
 use std::path::Path;
 use std::time::Duration;
@@ -19,28 +21,15 @@ const SECRET: &str = "DEPLOY_TOKEN_VALUE_d41d8cd98f00";
 /// A plan with no finding under the defaults.
 const CLEAN: &str = "# Plan\n\n## Phase 1: Build\n\n**Duration:** 2 weeks\n\n### Deliverables\n\n- [ ] Write the user guide\n";
 
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
+/// `mlint ARGS…` in `dir`, with a secret in the environment that must
+/// never be printed.
 fn run(dir: &Path, args: &[&str]) -> Out {
-    let out = Command::cargo_bin("mlint")
-        .unwrap()
-        .current_dir(dir)
-        .env("DEPLOY_TOKEN", SECRET)
-        .env_remove("GITHUB_ACTIONS")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .args(args)
-        .timeout(NO_HANG)
-        .output()
-        .unwrap();
-    Out {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    run_cmd(
+        mlint_in(dir)
+            .env("DEPLOY_TOKEN", SECRET)
+            .args(args)
+            .timeout(NO_HANG),
+    )
 }
 
 /// A repository (`.git` directory) holding `plan.md`, inside a parent

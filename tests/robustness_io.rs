@@ -9,62 +9,17 @@
 //! unreadable directories then run mlint as `nobody` through `setpriv`, and
 //! say so and pass without checking when neither is possible.
 
+mod common;
+
 use assert_cmd::Command;
+use common::{HANG, json, mlint_in, run, run_cmd, tempdir, write};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 use tempfile::TempDir;
 
-/// A hang fails the test after this long instead of blocking the suite.
-const HANG: Duration = Duration::from_secs(60);
-
-fn mlint_in(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("mlint").expect("the mlint binary is built");
-    cmd.current_dir(dir)
-        .env_remove("GITHUB_ACTIONS")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .env_remove("NO_COLOR")
-        .timeout(HANG);
-    cmd
-}
-
-#[derive(Debug)]
-struct Out {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn run_cmd(cmd: &mut Command) -> Out {
-    let output = cmd.output().expect("mlint runs");
-    Out {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
-
-fn run(dir: &Path, args: &[&str]) -> Out {
-    run_cmd(mlint_in(dir).args(args))
-}
-
-fn tempdir() -> TempDir {
-    tempfile::tempdir().expect("a temporary directory")
-}
-
 /// A plan with one `duration/inverted-range` error on line 3, column 15.
 const INVERTED: &str = "## Phase 2: Build\n\n**Duration:** 6-2 weeks\n\n**Objectives:**\n- Build the core\n\n**Success Criteria:**\n- [ ] Core merged\n- [ ] Architecture documented\n";
-
-fn write(dir: &Path, rel: impl AsRef<Path>, text: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(rel);
-    std::fs::create_dir_all(path.parent().expect("a parent")).expect("create dirs");
-    std::fs::write(&path, text).expect("write fixture");
-    path
-}
-
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
-}
 
 /// `(path, rule, line)` of every diagnostic of a JSON report.
 fn diagnostics(report: &Value) -> Vec<(String, String, u64)> {
@@ -105,7 +60,7 @@ fn workflow_command_injection_through_a_file_name_is_neutralised() {
         "--no-config",
         ".",
     ]));
-    assert_eq!(out.code, Some(1), "{out:?}");
+    assert_eq!(out.code, 1, "{out:?}");
     // Only mlint's own annotations, one per finding, each on the escaped name.
     let all = format!("{}\n{}", out.stdout, out.stderr);
     let cmds = commands(&all);
@@ -152,7 +107,7 @@ fn control_characters_in_headings_never_reach_the_output_raw() {
             dir.path(),
             &["check", "--no-config", "-f", format, "plan.md"],
         );
-        assert_eq!(out.code, Some(1), "{format}: {out:?}");
+        assert_eq!(out.code, 1, "{format}: {out:?}");
         for (stream, text) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
             let raw: Vec<char> = text
                 .chars()
@@ -206,17 +161,17 @@ fn a_fifo_or_a_device_named_as_a_file_is_unreadable_and_never_blocks() {
          pipe.md:1:1: error[input/unreadable] cannot read `pipe.md`: not a regular file (a FIFO)\n",
         "{out:?}"
     );
-    assert_eq!(out.code, Some(1));
+    assert_eq!(out.code, 1);
     assert_eq!(out.stderr, "3 files, 1 milestone: 3 errors, 0 warnings\n");
     // `parse` and `outline` read the same way.
     let out = run(dir.path(), &["parse", "--no-config", "pipe.md"]);
-    assert_eq!(out.code, Some(2));
+    assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
         "mlint: error: cannot read `pipe.md`: not a regular file (a FIFO)\n"
     );
     let out = run(dir.path(), &["outline", "--no-config", "pipe.md"]);
-    assert_eq!(out.code, Some(2));
+    assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
         "mlint: error: cannot read `pipe.md`: not a regular file (a FIFO)\n"
@@ -343,7 +298,7 @@ fn an_unreadable_directory_is_a_finding_not_silence() {
          docs/private:1:1: error[input/unreadable] cannot read `docs/private`: Permission denied (os error 13)\n",
         "{out:?}"
     );
-    assert_eq!(out.code, Some(1));
+    assert_eq!(out.code, 1);
 }
 
 #[cfg(unix)]
@@ -380,7 +335,7 @@ fn an_unreadable_policy_directory_exits_2() {
         std::fs::Permissions::from_mode(0o755),
     )
     .unwrap();
-    assert_eq!(out.code, Some(2), "{out:?}");
+    assert_eq!(out.code, 2, "{out:?}");
     assert!(
         out.stderr
             .starts_with("mlint: error: cannot read policy directory `policies`: "),
@@ -411,7 +366,7 @@ fn a_path_longer_than_path_max_is_reported_not_skipped() {
         .expect("sh runs");
     assert!(status.success());
     let out = run(dir.path(), &["check", "--no-config", "-f", "json", "deep"]);
-    assert_eq!(out.code, Some(1), "{out:?}");
+    assert_eq!(out.code, 1, "{out:?}");
     let report = json(&out.stdout);
     let found = diagnostics(&report);
     assert_eq!(found.len(), 2, "{found:?}");
@@ -436,7 +391,7 @@ fn back_slash_and_back_slash_directory_are_two_files() {
     write(dir.path(), "back\\slash.md", INVERTED);
     write(dir.path(), "back/slash.md", INVERTED.replace("6-2", "9-1"));
     let out = run(dir.path(), &["check", "--no-config", "-f", "json", "."]);
-    assert_eq!(out.code, Some(1), "{out:?}");
+    assert_eq!(out.code, 1, "{out:?}");
     let report = json(&out.stdout);
     assert_eq!(
         diagnostics(&report),
@@ -482,7 +437,7 @@ fn output_to_a_device_writes_to_it_and_leaves_it_a_device() {
             "plan.md",
         ],
     );
-    assert_eq!(out.code, Some(1), "{out:?}");
+    assert_eq!(out.code, 1, "{out:?}");
     assert_eq!(
         out.stderr,
         "1 file, 1 milestone: 1 error, 0 warnings (report written to /dev/null)\n"
@@ -517,7 +472,7 @@ fn output_to_a_link_to_stdout_and_output_dash_write_to_stdout() {
                 "plan.md",
             ],
         );
-        assert_eq!(out.code, Some(1), "{out:?}");
+        assert_eq!(out.code, 1, "{out:?}");
         assert_eq!(
             diagnostics(&json(&out.stdout)).len(),
             1,
@@ -561,7 +516,7 @@ fn output_through_a_link_replaces_the_file_it_points_at_and_never_a_planted_name
             "plan.md",
         ],
     );
-    assert_eq!(out.code, Some(1), "{out:?}");
+    assert_eq!(out.code, 1, "{out:?}");
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious\n");
     let link = dir.path().join("reports/r.json");
     assert!(
@@ -750,7 +705,7 @@ fn jobs_beyond_four_per_core_are_not_started() {
             "plan.md",
         ],
     );
-    assert_eq!(out.code, Some(1), "{out:?}");
+    assert_eq!(out.code, 1, "{out:?}");
     let help = run(dir.path(), &["check", "--help"]);
     assert!(
         help.stdout.contains("at most 4 per core"),
@@ -794,7 +749,7 @@ fn control_characters_in_configuration_and_policy_errors_are_escaped() {
                 .env("GITHUB_ACTIONS", "true")
                 .args(&args),
         );
-        assert_eq!(out.code, Some(2), "{args:?}: {out:?}");
+        assert_eq!(out.code, 2, "{args:?}: {out:?}");
         assert!(!out.stderr.contains('\u{1b}'), "{args:?}: {}", out.stderr);
         assert_eq!(commands(&out.stderr), Vec::<String>::new(), "{args:?}");
         assert_eq!(commands(&out.stdout), Vec::<String>::new(), "{args:?}");
