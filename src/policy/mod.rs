@@ -17,6 +17,7 @@ pub mod metadata;
 pub mod natives;
 pub mod panics;
 pub mod setup;
+pub mod shared;
 pub mod syntax;
 pub mod testing;
 pub mod value;
