@@ -175,19 +175,40 @@ fn index_name(text: &str) -> Option<String> {
     (!name.is_empty() && name.chars().count() <= 60).then_some(name)
 }
 
-/// Whether a block states a duration field (`**Duration:** …`, `- Effort: …`, a table row).
-pub(super) fn has_duration_field(b: &Block, vocab: &Vocabulary) -> bool {
+/// The label of a duration field in a block (`**Duration:** 2 weeks`,
+/// `- Estimated: ~7 hours`, a `| Duration | 2 weeks |` row), lower-cased.
+fn duration_label(b: &Block, vocab: &Vocabulary) -> Option<String> {
     let is_dur = |label: &str| vocab.field_key(label) == "duration";
     match &b.kind {
         Kind::Paragraph => fields::bold_fields(&b.inline.text, &b.inline.strong)
-            .iter()
-            .any(|f| is_dur(&f.label)),
-        Kind::Item { .. } => crate::document::body::item_field(&b.inline).is_some_and(|f| {
-            is_dur(&f.label)
-                && !f.value_range.is_empty()
-                && !fields::is_prose(&b.inline.text[f.value_range.clone()])
-        }),
-        Kind::Row { cells, .. } => cells.len() == 2 && is_dur(cells[0].text.trim()),
-        _ => false,
+            .into_iter()
+            .find(|f| is_dur(&f.label))
+            .map(|f| f.label.to_lowercase()),
+        Kind::Item { .. } => crate::document::body::item_field(&b.inline)
+            .filter(|f| {
+                is_dur(&f.label)
+                    && !f.value_range.is_empty()
+                    && !fields::is_prose(&b.inline.text[f.value_range.clone()])
+            })
+            .map(|f| f.label.to_lowercase()),
+        Kind::Row { cells, .. } if cells.len() == 2 && is_dur(cells[0].text.trim()) => {
+            Some(cells[0].text.trim().to_lowercase())
+        }
+        _ => None,
+    }
+}
+
+/// Whether a heading's body states its own duration: a duration field, but
+/// not the same field over and over (`**Day 1** - Estimated: 7 hours`,
+/// `**Day 2** - Estimated: 7 hours`), which are records of smaller parts
+/// under a heading that gathers them.
+pub(super) fn states_duration(body: &[Block], vocab: &Vocabulary) -> bool {
+    let labels: Vec<String> = body
+        .iter()
+        .filter_map(|b| duration_label(b, vocab))
+        .collect();
+    match labels.as_slice() {
+        [] => false,
+        [first, rest @ ..] => rest.is_empty() || rest.iter().any(|l| l != first),
     }
 }

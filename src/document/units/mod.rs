@@ -27,7 +27,7 @@ use super::text::collapse;
 use duplicates::drop_duplicates;
 use file::file_unit;
 pub(super) use headings::starts_with_status;
-use headings::{evidence, free, has_duration_field, indexed_headings, numbered_siblings};
+use headings::{evidence, free, indexed_headings, numbered_siblings, states_duration};
 use items::{item_units, paragraph_units};
 use rows::row_units;
 use titles::{block_length, title_duration};
@@ -262,11 +262,7 @@ pub fn find(
             .as_ref()
             .and_then(|s| s.duration.as_ref())
             .is_some_and(|(_, r)| r.min_days.is_some() || r.ongoing);
-        if (titled && !is_aside(t))
-            || blocks[h + 1..next_heading[h]]
-                .iter()
-                .any(|b| has_duration_field(b, vocab))
-        {
+        if (titled && !is_aside(t)) || states_duration(&blocks[h + 1..next_heading[h]], vocab) {
             unit[h] = Some(heading::outline(t));
         }
     }
