@@ -57,7 +57,7 @@ fixture!(status_checklists, "status/checklists");
 fixture!(status_lists, "status/lists");
 
 /// One line per unit: line, form, kind, parent line, title, duration in
-/// days (`-` for none, `ongoing`), and the sections found.
+/// days (`-` for none, `ongoing`, `placeholder`), and the sections found.
 fn units_of(name: &str) -> Vec<String> {
     parse_fixture(name)
         .milestones
@@ -66,6 +66,8 @@ fn units_of(name: &str) -> Vec<String> {
             let dur = m.duration.as_ref().map_or("-".to_string(), |d| {
                 if d.ongoing {
                     "ongoing".to_string()
+                } else if d.placeholder {
+                    "placeholder".to_string()
                 } else {
                     format!(
                         "{:?}..{:?}",
@@ -276,7 +278,8 @@ fn summary_tables_week_columns_and_section_columns_are_read() {
 fn front_matter_naming_a_unit_makes_the_file_one_and_lazy_lines_are_fields() {
     assert_eq!(
         units_of("forms/metadata"),
-        ["1 file sprint - Sprint issue | - | tasks"]
+        // The empty `- Start:` and `- Finish:` are its duration slot.
+        ["1 file sprint - Sprint issue | placeholder | tasks"]
     );
     let doc = parse_fixture("forms/metadata");
     let plans = &doc.milestones[0].fields["plans"];

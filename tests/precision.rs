@@ -113,11 +113,24 @@ fn a_template_reports_its_structure_but_not_its_placeholders() {
             "11:1: warning[duration/missing] sprint `Sprint 2: [Sprint Name]` states no duration: add one, such as `**Duration:** 2 weeks`"
         ]
     );
+    // Sprint 3's empty `- Start:` and `- Finish:` are its duration slot.
     // The same text outside `templates/`: a template because every unit is
     // unfilled.
     assert_eq!(
         findings("fixtures/precision/unfilled.md"),
         Vec::<String>::new()
+    );
+}
+
+#[test]
+fn an_empty_duration_field_in_a_plan_is_reported_as_empty() {
+    assert_eq!(
+        findings("fixtures/precision/empty-slots.md"),
+        [
+            "13:3: error[duration/unparseable] sprint `Sprint 2: Export` leaves its duration empty: fill it in, such as `2 weeks`",
+            // `**Timeline:**` over a list introduces the list: no empty slot.
+            "19:1: warning[duration/missing] sprint `Sprint 3: Sharing` states no duration: add one, such as `**Duration:** 2 weeks`",
+        ]
     );
 }
 

@@ -3,7 +3,9 @@
 # description: |
 #   Reports a stated duration whose text is not a length mlint can read:
 #   template placeholders such as `TBD`, `[X weeks]` or `{{estimated
-#   duration}}`, and free text such as `soon`. `Ongoing` is not reported.
+#   duration}}`, an empty duration field (`**Duration:**` or `Start:` and
+#   `Finish:` with nothing after them), and free text such as `soon`.
+#   `Ongoing` is not reported.
 #   Every duration of a milestone is checked, the field's and the heading's,
 #   whatever the milestone's status. In a template (`file_kind`), an
 #   unreadable duration (`[X weeks]`, `Expected duration`) is the slot a
@@ -32,8 +34,11 @@ report contains result.at(d, msg) if {
 	not d.ongoing
 	null in [d.min_days, d.max_days]
 	not template_slot(d)
-	msg := sprintf("%s `%s` lasts `%s`: %s", [m.kind, m.heading, d.text, reason(d)])
+	msg := message(m, d)
 }
+
+message(m, d) := sprintf("%s `%s` leaves its duration empty: fill it in, such as `2 weeks`", [m.kind, m.heading]) if d.text == ""
+else := sprintf("%s `%s` lasts `%s`: %s", [m.kind, m.heading, d.text, reason(d)])
 
 # In a template an unreadable duration (`[X weeks]`, `Expected duration of
 # Milestone 1`) is the slot the plan fills in.

@@ -22,6 +22,11 @@ test_a_placeholder_is_reported_at_the_duration if {
 	}}
 }
 
+test_an_empty_duration_field_is_reported_as_empty if {
+	d := object.union(duration("", null, null), {"placeholder": true})
+	messages([d]) == {"phase `Phase 1: Research` leaves its duration empty: fill it in, such as `2 weeks`"}
+}
+
 test_free_text_is_reported if {
 	messages([duration("soon", null, null)]) == {"phase `Phase 1: Research` lasts `soon`: this is not a length mlint can read"}
 }

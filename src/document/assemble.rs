@@ -221,6 +221,31 @@ fn build(
     let mut sections = body.sections;
     sections.values_mut().for_each(Section::join_texts);
     let mut stated: Vec<Stated> = Vec::new();
+    // An empty duration slot (`**Duration:**`, `- Start:` and `- Finish:`
+    // with nothing after them) is a placeholder: the template's slot, or a
+    // plan that has not filled it in.
+    let slot = |span: Span| Stated {
+        text: String::new(),
+        reading: duration::Reading {
+            placeholder: true,
+            ..duration::Reading::default()
+        },
+        source: "field",
+        span,
+    };
+    match (body.fields.get("start_date"), body.fields.get("end_date")) {
+        (Some(s), Some(e))
+            if s.value.is_empty()
+                && e.value.is_empty()
+                && !body.fields.contains_key("duration") =>
+        {
+            stated.push(slot(s.span));
+        }
+        _ => {}
+    }
+    if let Some(fd) = body.fields.get("duration").filter(|fd| fd.value.is_empty()) {
+        stated.push(slot(fd.span));
+    }
     if let Some(fd) = body
         .fields
         .get("duration")

@@ -374,6 +374,15 @@ impl Body<'_> {
             self.open = None;
             return;
         }
+        // `**Timeline:**` over a list of weeks introduces the list: it is no
+        // empty duration slot.
+        if self
+            .pending
+            .as_ref()
+            .is_some_and(|(key, ..)| key == "duration")
+        {
+            self.pending = None;
+        }
         self.flush_pending();
         if let Some(open) = &self.open
             && open.min_depth.is_some_and(|m| depth < m)
@@ -427,6 +436,13 @@ impl Body<'_> {
             // items yet (an empty slot of a template is still the section).
             if has_children || self.vocab.section_qualified(&f.label).is_some() {
                 self.label_bullet(b, &f.label, depth);
+            } else if matches!(
+                self.vocab.field_key(&f.label).as_str(),
+                "duration" | "start_date" | "end_date"
+            ) {
+                // `- Start:` with nothing after it: an empty slot of the
+                // unit's dates, kept so that it reads as a placeholder.
+                self.labelled_value(inl, &f, b.line);
             }
             return;
         }
