@@ -6,7 +6,9 @@
 //! `# Release plan`), or its content: a date together with a checklist, or
 //! headings that name quarters (`## Q3 2027`). Words match whole words of the
 //! path or title, so `explanation.md` is no plan and `scheduler.md` no
-//! schedule. Everything here is a few passes over bytes: it runs on every
+//! schedule; in a title the word must be what the title names (`Release
+//! plan`, `Roadmap: Billing`, `Sprint 3`, `Plan for Q3`), not a word that
+//! qualifies another (`How the plan annotations are written`). Everything here is a few passes over bytes: it runs on every
 //! file.
 
 use super::blocks::{Block, Kind};
@@ -45,7 +47,7 @@ pub fn looks_like_plan(path: &str, blocks: &[Block]) -> bool {
         return true;
     }
     let title = blocks.iter().find(|b| matches!(b.kind, Kind::Heading(1)));
-    if title.is_some_and(|t| names_a_plan(&t.inline.text)) {
+    if title.is_some_and(|t| title_names_a_plan(&t.inline.text)) {
         return true;
     }
     let quarters = blocks
@@ -92,19 +94,75 @@ fn words(text: &str) -> String {
 /// Whether `text` (a path or a title) holds one of [`PLAN_WORDS`].
 fn names_a_plan(text: &str) -> bool {
     let words = words(text);
-    PLAN_WORDS.iter().any(|w| {
-        if !w.is_ascii() {
-            return words.contains(w);
-        }
-        words.match_indices(w).any(|(i, _)| {
+    PLAN_WORDS.iter().any(|w| !found(&words, w).is_empty())
+}
+
+/// Where the plan word `w` ends in `words` (see [`words`]), for each place it
+/// is: a whole word, its plural or the word followed by digits; a word of
+/// another script anywhere.
+fn found(words: &str, w: &str) -> Vec<usize> {
+    if !w.is_ascii() {
+        return words.match_indices(w).map(|(i, _)| i + w.len()).collect();
+    }
+    words
+        .match_indices(w)
+        .filter_map(|(i, _)| {
             let rest = &words[i + w.len()..];
             let suffix = &rest[..rest.find(' ').unwrap_or(rest.len())];
-            words[..i].ends_with(' ')
+            (words[..i].ends_with(' ')
                 && (suffix.is_empty()
                     || suffix == "s"
-                    || suffix.bytes().all(|b| b.is_ascii_digit()))
+                    || suffix.bytes().all(|b| b.is_ascii_digit())))
+            .then_some(i + w.len() + suffix.len())
         })
-    })
+        .collect()
+}
+
+/// English plan words, which name what a title is about only as its head
+/// noun: `Release plan`, not `plan annotations`.
+const HEAD_NOUNS: &[&str] = &[
+    "roadmap",
+    "milestone",
+    "plan",
+    "planning",
+    "sprint",
+    "phase",
+    "schedule",
+    "timeline",
+];
+
+/// Words after a plan word that join it to what it plans: `Plan for Q3`,
+/// `Roadmap to v1`, `roadmap на 2–4 недели`.
+const JOINS: &[&str] = &[
+    "of", "for", "to", "and", "in", "de", "del", "des", "du", "da", "do", "di", "für", "zum",
+    "zur", "pour", "per", "para", "y", "et", "e", "und", "и", "на", "для",
+];
+
+/// Whether a title names a plan. An English word of [`HEAD_NOUNS`] must end
+/// its part of the title (parts are split at punctuation and `&`), or be
+/// followed by a number (`Sprint 3`, `Roadmap v2`) or by a word of
+/// [`JOINS`]; other plan words (`Hoja de ruta técnica`, `执行路线图`) count
+/// wherever they stand, as in a path.
+fn title_names_a_plan(text: &str) -> bool {
+    text.split(|c: char| c.is_ascii_punctuation() || "—–·：｜（）【】«»“”".contains(c))
+        .any(|part| {
+            let words = words(part);
+            PLAN_WORDS.iter().any(|w| {
+                let ends = found(&words, w);
+                if !HEAD_NOUNS.contains(w) {
+                    return !ends.is_empty();
+                }
+                ends.into_iter().any(|end| {
+                    words[end..].split_whitespace().next().is_none_or(|next| {
+                        next.starts_with(|c: char| c.is_ascii_digit())
+                            || JOINS.contains(&next)
+                            || next
+                                .strip_prefix(['v', 'q'])
+                                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+                    })
+                })
+            })
+        })
 }
 
 /// Whether `text` names a quarter of a year: a word `q1` to `q4` beside a
@@ -194,6 +252,35 @@ mod tests {
             "# Changelog\n\n## [1.0.0] - 2024-03-01\n\n- Added a flag\n"
         ));
         assert!(!plan("docs/explanation.md", "# Why\n\n- [ ] Write more\n"));
+    }
+
+    #[test]
+    fn a_title_names_a_plan_when_the_plan_word_is_what_it_names() {
+        for title in [
+            "Release plan",
+            "Roadmap: Billing",
+            "Roadmap",
+            "Sprint 3: Accounts",
+            "Plan for Q3",
+            "Milestones to a first release",
+            "Weekly Schedule & Milestones",
+            "Phase 1 – Discovery & Planning",
+            "Hoja de ruta técnica: migración",
+            "Data Wings - 执行路线图",
+            "SlotLease MVP: практический roadmap на 2–4 недели",
+            "Roadmap v2",
+        ] {
+            assert!(title_names_a_plan(title), "{title}");
+        }
+        for title in [
+            "How the plan annotations are written",
+            "Structural conventions in the real-world milestone corpus",
+            "Real-world milestone files: sources",
+            "Sprint planning guide",
+            "Planet notes",
+        ] {
+            assert!(!title_names_a_plan(title), "{title}");
+        }
     }
 
     #[test]
