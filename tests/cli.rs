@@ -2448,6 +2448,10 @@ fn test_runs_the_project_policy_tests() {
     let out = run(&root(), &["test", "-v", "fixtures/project/policies"]);
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(out.lines().last(), Some(&"3 passed, 0 failed, 0 errors"));
+    // A trailing slash names the same directory.
+    let out = run(&root(), &["test", "fixtures/project/policies/"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.lines(), ["3 passed, 0 failed, 0 errors"]);
     let out = run(&root(), &["test", "--bundled", "fixtures/project/policies"]);
     assert_eq!(out.code, 0, "{out:?}");
     let lines = out.lines();

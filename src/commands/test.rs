@@ -23,7 +23,14 @@ pub(super) fn test(args: TestArgs) -> Result<u8, Failure> {
     let named: Vec<String> = args
         .dirs
         .iter()
-        .map(|d| discover::display_path(d))
+        // `policies/` names the same directory as `policies`.
+        .map(|d| {
+            let shown = discover::display_path(d);
+            match shown.trim_end_matches('/') {
+                "" => shown,
+                trimmed => trimmed.to_string(),
+            }
+        })
         .collect();
     let in_named = |file: &str| {
         named.is_empty()
