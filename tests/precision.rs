@@ -135,6 +135,18 @@ fn an_empty_duration_field_in_a_plan_is_reported_as_empty() {
 }
 
 #[test]
+fn future_work_is_not_asked_for_a_duration() {
+    // `(later)` and `## Future phases` mark future work; `Future-proof` is a
+    // name, so Phase 2 is asked for its duration.
+    assert_eq!(
+        findings("fixtures/precision/future.md"),
+        [
+            "9:1: warning[duration/missing] phase `Phase 2: Future-proof storage` states no duration: add one, such as `**Duration:** 2 weeks`"
+        ]
+    );
+}
+
+#[test]
 fn a_plan_with_many_placeholders_gets_one_finding_that_sums_them_up() {
     assert_eq!(
         findings("fixtures/precision/placeholders.md"),

@@ -7,7 +7,9 @@
 #   When no milestone of the file states one, there is one finding for the
 #   file, at its first milestone, not one per milestone. Milestones that are
 #   done or cancelled are not judged unless `check_finished` is true, nor
-#   are milestones that hold others (their children state the lengths). When
+#   are milestones that hold others (their children state the lengths), nor
+#   milestones the plan marks as future work with no schedule yet (`future`:
+#   `Phase 8 (later)`, `## Future phases`). When
 #   `duration.accept_ongoing` is false, a milestone whose duration is
 #   `Ongoing` (or `Continuous`) is reported too: ongoing is not a duration
 #   there.
@@ -33,11 +35,14 @@ package mlint.rules.duration.missing
 import data.mlint.lib.plan
 import data.mlint.lib.result
 
-without := [m | some m in plan.leaves; m.duration == null]
+# Future work (`Phase 8 (later)`) has no schedule yet, on purpose.
+scheduled := [m | some m in plan.leaves; not m.future == true]
+
+without := [m | some m in scheduled; m.duration == null]
 
 # No milestone of the file states a duration: one finding for the file.
 whole_file if {
-	plan.all_of(without, plan.leaves)
+	plan.all_of(without, scheduled)
 	[m | some m in input.milestones; m.duration != null] == []
 }
 

@@ -43,6 +43,15 @@ test_finished_milestones_are_not_judged_unless_asked if {
 		with data.mlint.config.check_finished as true
 }
 
+test_future_work_is_not_asked_for_a_duration if {
+	later := object.union(milestone(null), {"heading": "Phase 8 (later)", "line": 9, "future": true})
+	count(missing.report) == 0 with input as {"milestones": [milestone(week), later]}
+
+	# The file-level finding counts the scheduled milestones only.
+	found := missing.report with input as {"milestones": [milestone(null), later]}
+	found == {{"message": "phase `Phase 1: Research` states no duration: add one, such as `**Duration:** 2 weeks`", "line": 3, "span": {"start": 10, "end": 32}}}
+}
+
 test_a_milestone_holding_others_is_not_judged if {
 	child := object.union(milestone(week), {"line": 5, "parent_line": 3})
 	count(missing.report) == 0 with input as {"milestones": [milestone(null), child]}

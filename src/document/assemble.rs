@@ -361,6 +361,10 @@ fn build(
         &body.fields,
         &sections,
     );
+    let future = status::marks_future(&vocab.future, &status_title)
+        || f.under
+            .and_then(|u| blocks.get(u))
+            .is_some_and(|b| status::marks_future(&vocab.future, &b.inline.text));
     let line = hb.map_or(1, |b| b.line);
     Milestone {
         heading: f.title.clone(),
@@ -381,6 +385,7 @@ fn build(
         fields: body.fields,
         status,
         progress,
+        future,
     }
 }
 

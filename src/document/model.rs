@@ -140,6 +140,10 @@ pub struct Milestone {
     /// Its task-list items (every depth, every section) and how many are
     /// checked; null when it has none.
     pub progress: Option<Progress>,
+    /// Marked as future work with no schedule yet by a `[keywords] future`
+    /// word in its title or in the title of the heading it sits under
+    /// (`Phase 8 (later)`, `## Future phases`).
+    pub future: bool,
 }
 
 /// The state a unit is in, as its text states it.

@@ -95,7 +95,25 @@ impl ParseOptions {
         for word in self.keywords.get("group").into_iter().flatten() {
             groups.insert(normalize_label(word), String::new());
         }
-        for (kind, words) in self.keywords.iter().filter(|(k, _)| *k != "group") {
+        let future: Vec<Vec<char>> = self
+            .keywords
+            .get("future")
+            .into_iter()
+            .flatten()
+            .map(|w| {
+                w.trim()
+                    .chars()
+                    .filter(|&c| c != '\u{FE0F}')
+                    .map(super::status::fold)
+                    .collect::<Vec<char>>()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        for (kind, words) in self
+            .keywords
+            .iter()
+            .filter(|(k, _)| *k != "group" && *k != "future")
+        {
             for word in words {
                 let lower: Vec<char> = word.trim().to_lowercase().chars().collect();
                 if !lower.is_empty() {
@@ -111,6 +129,7 @@ impl ParseOptions {
             fields,
             keywords,
             groups,
+            future,
             statuses: super::status::Statuses::new(&self.status),
             templates: super::template::Templates::new(
                 &self.templates,
@@ -131,6 +150,8 @@ pub struct Vocabulary {
     pub(crate) keywords: Vec<(Vec<char>, String)>,
     /// Normalised plural group words (`milestones`, `fases`).
     groups: Labels,
+    /// Lower-cased words that mark a unit as future work (`later`, `将来`).
+    pub(crate) future: Vec<Vec<char>>,
     /// Words and emoji that state a unit's status.
     pub(crate) statuses: super::status::Statuses,
     /// What makes a file a template.

@@ -132,7 +132,7 @@ struct Hit {
 }
 
 /// Lower case, with `-`, `_` and any whitespace as a space, `’` as `'`.
-fn fold(c: char) -> char {
+pub(super) fn fold(c: char) -> char {
     if c.is_ascii() {
         match c {
             '-' | '_' => ' ',
@@ -359,6 +359,44 @@ fn with_percentage(text: &[char], h: Hit) -> Hit {
             ..h
         },
         _ => h,
+    }
+}
+
+/// Whether a title marks its unit as future work: a word of `words` (the
+/// `[keywords] future` list, folded) at the start of the title, of a part
+/// after a separator, or of a bracket: `Future enhancements`, `Phase 7:
+/// Later`, `Phase 8 (future)`, `フェーズ9（将来）`; not `Future-proof storage`
+/// inside a sentence of the title.
+pub(super) fn marks_future(words: &[Vec<char>], title: &str) -> bool {
+    if words.is_empty() {
+        return false;
+    }
+    let title: Vec<char> = title.chars().collect();
+    // `Future-proof` is a word of its own.
+    let compound = |end: usize| {
+        title.get(end) == Some(&'-') && title.get(end + 1).is_some_and(|c| c.is_alphanumeric())
+    };
+    (0..title.len()).any(|i| {
+        starts_part(&title, i)
+            && words
+                .iter()
+                .any(|w| matched(&title, i, w).is_some_and(|end| !compound(end)))
+    })
+}
+
+/// Whether a word at `title[i]` starts the title, a part of it after a
+/// separator, or a bracket (spaces and symbols such as emoji before it).
+fn starts_part(title: &[char], i: usize) -> bool {
+    if !title[i].is_alphanumeric() || (i > 0 && spaced(fold(title[i - 1]))) {
+        return false;
+    }
+    let before = title[..i]
+        .iter()
+        .rev()
+        .find(|&&c| !(c.is_whitespace() || (is_symbol(c) && !is_separator(c))));
+    match before {
+        None => true,
+        Some(&c) => is_separator(c) || matches!(c, '(' | '（' | '[' | '【'),
     }
 }
 

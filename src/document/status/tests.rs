@@ -217,3 +217,31 @@ fn the_longest_entry_at_a_place_wins() {
     let text: Vec<char> = "incomplete undone donezo".chars().collect();
     assert!(s.hits(&text).is_empty());
 }
+
+#[test]
+fn future_words_mark_a_title_at_the_start_of_a_part_or_a_bracket() {
+    let vocab = ParseOptions::default().prepare();
+    let future = |t: &str| marks_future(&vocab.future, t);
+    for t in [
+        "Future enhancements",
+        "🔮 Future",
+        "Phase 7: Future enhancements",
+        "Phase 8 (later)",
+        "Phase 8 [Someday]",
+        "Phase 9 — Long-term",
+        "フェーズ9: 開発者エクスペリエンス（将来）",
+        "Fase 6 (futuro)",
+    ] {
+        assert!(future(t), "{t}");
+    }
+    for t in [
+        "Phase 2: Future-proof storage",
+        "Phase 3: Plan the future",
+        "Phase 4: Laterals",
+        "Phase 5: Reports",
+    ] {
+        assert!(!future(t), "{t}");
+    }
+    // Without words, nothing is future work.
+    assert!(!marks_future(&[], "Future"));
+}
