@@ -197,6 +197,9 @@ fn prose_and_emphasis_are_not_labels_and_a_group_window_is_no_length() {
             "34 heading phase 1 Phase D — Rollout | - | ",
             "38 heading sprint 34 Sprint 7 — Beta | - | tasks",
             "42 heading sprint 34 Sprint 8 — General availability | - | tasks",
+            // A sentence that ends with a colon introduces the unit's list;
+            // `Timeline estimate:` states its window.
+            "60 heading phase 1 Phase E — Scale | 61.0..61.0 | tasks",
         ]
     );
 }

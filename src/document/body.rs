@@ -176,8 +176,11 @@ impl Body<'_> {
             && label_like(text);
         // `Deliverables:`, or a section label alone on its line (`Tasks`,
         // `Acceptance`) as plain-text plans write them.
+        // A sentence that ends with a colon (`The steps in organizing this
+        // phase include at least:`) introduces the list after it: the list
+        // is the unit's, not a labelled aside's.
         let plain_label = !text.contains('\n')
-            && text.chars().count() <= 60
+            && label_like(text)
             && (text.ends_with([':', '：']) || self.vocab.section_exact(text).is_some());
         if !text.is_empty() && (bold_only || plain_label) {
             let label = text.trim_end_matches([':', '：']).trim_end();
@@ -375,13 +378,21 @@ impl Body<'_> {
             return;
         }
         // `**Timeline:**` over a list of weeks introduces the list: it is no
-        // empty duration slot.
+        // empty duration slot, and the list is the schedule, not tasks.
         if self
             .pending
             .as_ref()
             .is_some_and(|(key, ..)| key == "duration")
         {
             self.pending = None;
+            if !self.in_heading_section() {
+                self.open = Some(Open {
+                    target: Target::Skip,
+                    heading_level: None,
+                    min_depth: None,
+                    base: None,
+                });
+            }
         }
         self.flush_pending();
         if let Some(open) = &self.open
