@@ -27,6 +27,23 @@ fn lead_title(b: &Block) -> Option<(Range<usize>, bool)> {
     (lead < text.len()).then(|| (lead..line_end(lead), false))
 }
 
+/// The words of a lead title (see [`lead_title`]) that name the unit: the
+/// bold span it starts with, else the whole line.
+fn naming_words<'t>(b: &'t Block, r: &Range<usize>, bold: bool) -> &'t str {
+    let text = &b.inline.text;
+    if !bold {
+        return &text[r.clone()];
+    }
+    let span = b
+        .inline
+        .strong
+        .iter()
+        .find(|s| s.start == r.start)
+        .cloned()
+        .unwrap_or(r.clone());
+    &text[span]
+}
+
 /// Bold or plain paragraphs used as headings.
 pub(super) fn paragraph_units(blocks: &[Block], vocab: &Vocabulary) -> Vec<Found> {
     let mut cands: Vec<Found> = Vec::new();
@@ -47,26 +64,15 @@ pub(super) fn paragraph_units(blocks: &[Block], vocab: &Vocabulary) -> Vec<Found
         if !(bold || single_line && next_is_list) {
             continue;
         }
-        let bold_text = if bold {
-            let s = b
-                .inline
-                .strong
-                .iter()
-                .find(|s| s.start == r.start)
-                .cloned()
-                .unwrap_or(r.clone());
-            text[s].to_string()
-        } else {
-            first_line.to_string()
-        };
+        let bold_text = naming_words(b, &r, bold);
         let Some((u, s)) =
-            classify_title(&bold_text, vocab).or_else(|| classify_title(first_line, vocab))
+            classify_title(bold_text, vocab).or_else(|| classify_title(first_line, vocab))
         else {
             continue;
         };
         // `**Milestone 1 Verification**:` labels a block; it names no unit.
         let after_bold = text[r.start..]
-            .find(&bold_text)
+            .find(bold_text)
             .map_or("", |k| &text[r.start + k + bold_text.len()..]);
         if bold
             && u.name.is_some()
@@ -149,20 +155,9 @@ pub(super) fn item_units(blocks: &[Block], vocab: &Vocabulary) -> Vec<Found> {
             continue;
         };
         let text = &b.inline.text;
-        let title_text = if bold {
-            let s = b
-                .inline
-                .strong
-                .iter()
-                .find(|s| s.start == r.start)
-                .cloned()
-                .unwrap_or(r.clone());
-            &text[s]
-        } else {
-            let line = &text[r.clone()];
-            // `Fase 0 (Semana 0-1): Fundações`: the whole line names it.
-            line
-        };
+        // `Fase 0 (Semana 0-1): Fundações`: without bold the whole line
+        // names it.
+        let title_text = naming_words(b, &r, bold);
         let Some((u, s)) = classify_title(title_text, vocab).or_else(|| {
             (bold && has_children)
                 .then(|| numbered_title(title_text, vocab))
