@@ -128,8 +128,12 @@ fn an_empty_duration_field_in_a_plan_is_reported_as_empty() {
         findings("fixtures/precision/empty-slots.md"),
         [
             "13:3: error[duration/unparseable] sprint `Sprint 2: Export` leaves its duration empty: fill it in, such as `2 weeks`",
-            // `**Timeline:**` over a list introduces the list: no empty slot.
+            // `**Timeline:**` over a list or a table introduces it: no empty
+            // slot.
             "19:1: warning[duration/missing] sprint `Sprint 3: Sharing` states no duration: add one, such as `**Duration:** 2 weeks`",
+            "30:1: warning[duration/missing] sprint `Sprint 4: Search` states no duration: add one, such as `**Duration:** 2 weeks`",
+            // A `### Timeline` heading over sub-headings is no slot either.
+            "43:1: warning[duration/missing] sprint `Sprint 5: Alerts` states no duration: add one, such as `**Duration:** 2 weeks`",
         ]
     );
 }

@@ -166,6 +166,7 @@ fn build(
         fields: BTreeMap::new(),
         open: None,
         pending: None,
+        pending_heading: false,
         kv_table: false,
         implicit: None,
         under_heading: false,

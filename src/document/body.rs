@@ -58,6 +58,9 @@ pub(super) struct Body<'a> {
     pub(super) open: Option<Open>,
     /// A field label whose value is the next paragraph (`## Estimated Time`).
     pub(super) pending: Option<(String, String, Span)>,
+    /// Whether `pending` is a heading's (`### Timeline`): a heading over
+    /// sub-headings is no empty duration slot.
+    pub(super) pending_heading: bool,
     /// Whether the current table is a key/value table.
     pub(super) kv_table: bool,
     /// Depth of the first unlabelled item, which went into `tasks`.
@@ -127,6 +130,7 @@ impl Body<'_> {
             let span = inl
                 .full_span()
                 .map_or(b.span, |s| clamp_span(self.source, s));
+            self.pending_heading = true;
             self.pending = Some((
                 self.vocab.field_key(&title),
                 title.trim_end_matches([':', '：']).to_string(),
@@ -301,6 +305,7 @@ impl Body<'_> {
                 label_span,
             );
         } else if self.vocab.is_known_field(&f.label) {
+            self.pending_heading = false;
             self.pending = Some((self.vocab.field_key(&f.label), f.label.clone(), label_span));
             self.open = None;
         } else if !self.in_heading_section() {
@@ -552,6 +557,9 @@ impl Body<'_> {
     /// A field label whose value never came: the field, with an empty value.
     pub(super) fn flush_pending(&mut self) {
         if let Some((key, label, span)) = self.pending.take() {
+            if self.pending_heading && key == "duration" {
+                return;
+            }
             let line = self.lines.line_of(span.start);
             self.add_field(
                 key,
