@@ -13,11 +13,10 @@
 
 use super::blocks::{Block, Kind};
 
-/// Words that name a plan, in the languages mlint reads. ASCII words match a
-/// whole word, its plural (`plans`) or the word followed by digits
-/// (`sprint03`); several words match in sequence (`hoja_de_ruta`); other
-/// words match anywhere (`路线图`).
-const PLAN_WORDS: &[&str] = &[
+/// Words that name a plan, in English: in a title only as its head noun
+/// (`Release plan`, not `plan annotations`). ASCII words match a whole word,
+/// its plural (`plans`) or the word followed by digits (`sprint03`).
+const HEAD_NOUNS: &[&str] = &[
     "roadmap",
     "milestone",
     "plan",
@@ -26,6 +25,12 @@ const PLAN_WORDS: &[&str] = &[
     "phase",
     "schedule",
     "timeline",
+];
+
+/// Words that name a plan in the other languages mlint reads, wherever they
+/// stand in a title: several words match in sequence (`hoja_de_ruta`);
+/// words of other scripts match anywhere (`路线图`).
+const OTHER_PLAN_WORDS: &[&str] = &[
     "cronograma",
     "hoja de ruta",
     "feuille de route",
@@ -91,10 +96,13 @@ fn words(text: &str) -> String {
     out
 }
 
-/// Whether `text` (a path or a title) holds one of [`PLAN_WORDS`].
+/// Whether `text` (a path) holds a plan word of either list.
 fn names_a_plan(text: &str) -> bool {
     let words = words(text);
-    PLAN_WORDS.iter().any(|w| !found(&words, w).is_empty())
+    HEAD_NOUNS
+        .iter()
+        .chain(OTHER_PLAN_WORDS)
+        .any(|w| !found(&words, w).is_empty())
 }
 
 /// Where the plan word `w` ends in `words` (see [`words`]), for each place it
@@ -118,19 +126,6 @@ fn found(words: &str, w: &str) -> Vec<usize> {
         .collect()
 }
 
-/// English plan words, which name what a title is about only as its head
-/// noun: `Release plan`, not `plan annotations`.
-const HEAD_NOUNS: &[&str] = &[
-    "roadmap",
-    "milestone",
-    "plan",
-    "planning",
-    "sprint",
-    "phase",
-    "schedule",
-    "timeline",
-];
-
 /// Words after a plan word that join it to what it plans: `Plan for Q3`,
 /// `Roadmap to v1`, `roadmap на 2–4 недели`.
 const JOINS: &[&str] = &[
@@ -147,21 +142,20 @@ fn title_names_a_plan(text: &str) -> bool {
     text.split(|c: char| c.is_ascii_punctuation() || "—–·：｜（）【】«»“”".contains(c))
         .any(|part| {
             let words = words(part);
-            PLAN_WORDS.iter().any(|w| {
-                let ends = found(&words, w);
-                if !HEAD_NOUNS.contains(w) {
-                    return !ends.is_empty();
-                }
-                ends.into_iter().any(|end| {
-                    words[end..].split_whitespace().next().is_none_or(|next| {
-                        next.starts_with(|c: char| c.is_ascii_digit())
-                            || JOINS.contains(&next)
-                            || next
-                                .strip_prefix(['v', 'q'])
-                                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            OTHER_PLAN_WORDS
+                .iter()
+                .any(|w| !found(&words, w).is_empty())
+                || HEAD_NOUNS.iter().any(|w| {
+                    found(&words, w).into_iter().any(|end| {
+                        words[end..].split_whitespace().next().is_none_or(|next| {
+                            next.starts_with(|c: char| c.is_ascii_digit())
+                                || JOINS.contains(&next)
+                                || next
+                                    .strip_prefix(['v', 'q'])
+                                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+                        })
                     })
                 })
-            })
         })
 }
 
