@@ -392,6 +392,21 @@ impl Body<'_> {
         }
     }
 
+    /// A pending duration label followed by a list or a table
+    /// (`**Timeline:**` over the weeks) introduces it: the block is the
+    /// schedule, and the label no empty duration slot. Drops the label and
+    /// says whether there was one.
+    pub(super) fn drop_pending_duration(&mut self) -> bool {
+        let duration = self
+            .pending
+            .as_ref()
+            .is_some_and(|(key, ..)| key == "duration");
+        if duration {
+            self.pending = None;
+        }
+        duration
+    }
+
     /// A field label whose value never came: the field, with an empty value.
     pub(super) fn flush_pending(&mut self) {
         if let Some((key, label, span)) = self.pending.take() {

@@ -8,8 +8,8 @@
 //! path or title, so `explanation.md` is no plan and `scheduler.md` no
 //! schedule; in a title the word must be what the title names (`Release
 //! plan`, `Roadmap: Billing`, `Sprint 3`, `Plan for Q3`), not a word that
-//! qualifies another (`How the plan annotations are written`). Everything here is a few passes over bytes: it runs on every
-//! file.
+//! qualifies another (`How the plan annotations are written`). Everything
+//! here is a few passes over bytes: it runs on every file.
 
 use super::blocks::{Block, Kind};
 
@@ -102,28 +102,24 @@ fn names_a_plan(text: &str) -> bool {
     HEAD_NOUNS
         .iter()
         .chain(OTHER_PLAN_WORDS)
-        .any(|w| !found(&words, w).is_empty())
+        .any(|w| found(&words, w).next().is_some())
 }
 
 /// Where the plan word `w` ends in `words` (see [`words`]), for each place it
 /// is: a whole word, its plural or the word followed by digits; a word of
 /// another script anywhere.
-fn found(words: &str, w: &str) -> Vec<usize> {
-    if !w.is_ascii() {
-        return words.match_indices(w).map(|(i, _)| i + w.len()).collect();
-    }
-    words
-        .match_indices(w)
-        .filter_map(|(i, _)| {
-            let rest = &words[i + w.len()..];
-            let suffix = &rest[..rest.find(' ').unwrap_or(rest.len())];
-            (words[..i].ends_with(' ')
-                && (suffix.is_empty()
-                    || suffix == "s"
-                    || suffix.bytes().all(|b| b.is_ascii_digit())))
-            .then_some(i + w.len() + suffix.len())
-        })
-        .collect()
+fn found<'a>(words: &'a str, w: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let ascii = w.is_ascii();
+    words.match_indices(w).filter_map(move |(i, _)| {
+        if !ascii {
+            return Some(i + w.len());
+        }
+        let rest = &words[i + w.len()..];
+        let suffix = &rest[..rest.find(' ').unwrap_or(rest.len())];
+        (words[..i].ends_with(' ')
+            && (suffix.is_empty() || suffix == "s" || suffix.bytes().all(|b| b.is_ascii_digit())))
+        .then_some(i + w.len() + suffix.len())
+    })
 }
 
 /// Words after a plan word that join it to what it plans: `Plan for Q3`,
@@ -144,9 +140,9 @@ fn title_names_a_plan(text: &str) -> bool {
             let words = words(part);
             OTHER_PLAN_WORDS
                 .iter()
-                .any(|w| !found(&words, w).is_empty())
+                .any(|w| found(&words, w).next().is_some())
                 || HEAD_NOUNS.iter().any(|w| {
-                    found(&words, w).into_iter().any(|end| {
+                    found(&words, w).any(|end| {
                         words[end..].split_whitespace().next().is_none_or(|next| {
                             next.starts_with(|c: char| c.is_ascii_digit())
                                 || JOINS.contains(&next)

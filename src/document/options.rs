@@ -101,11 +101,9 @@ impl ParseOptions {
             .into_iter()
             .flatten()
             .map(|w| {
-                w.trim()
-                    .chars()
-                    .filter(|&c| c != '\u{FE0F}')
-                    .map(super::status::fold)
-                    .collect::<Vec<char>>()
+                let mut folded = Vec::new();
+                super::status::fold_into(w, &mut folded);
+                folded
             })
             .filter(|w| !w.is_empty())
             .collect();
@@ -150,7 +148,7 @@ pub struct Vocabulary {
     pub(crate) keywords: Vec<(Vec<char>, String)>,
     /// Normalised plural group words (`milestones`, `fases`).
     groups: Labels,
-    /// Lower-cased words that mark a unit as future work (`later`, `将来`).
+    /// Folded words that mark a unit as future work (`later`, `将来`).
     pub(crate) future: Vec<Vec<char>>,
     /// Words and emoji that state a unit's status.
     pub(crate) statuses: super::status::Statuses,

@@ -54,11 +54,7 @@ impl Statuses {
         for status in Status::ALL {
             for word in tables.get(status.name()).into_iter().flatten() {
                 let at = chars.len();
-                for c in word.trim().chars().filter(|&c| c != '\u{FE0F}').map(fold) {
-                    if !(c == ' ' && chars.len() > at && chars.last() == Some(&' ')) {
-                        chars.push(c);
-                    }
-                }
+                fold_into(word, &mut chars);
                 if chars.len() == at {
                     continue;
                 }
@@ -131,8 +127,19 @@ struct Hit {
     emoji: bool,
 }
 
+/// Appends a word of the vocabulary to `out` as matching compares it: trimmed,
+/// folded (see [`fold`]), without `U+FE0F`, runs of spaces as one.
+pub(super) fn fold_into(word: &str, out: &mut Vec<char>) {
+    let at = out.len();
+    for c in word.trim().chars().filter(|&c| c != '\u{FE0F}').map(fold) {
+        if !(c == ' ' && out.len() > at && out.last() == Some(&' ')) {
+            out.push(c);
+        }
+    }
+}
+
 /// Lower case, with `-`, `_` and any whitespace as a space, `’` as `'`.
-pub(super) fn fold(c: char) -> char {
+fn fold(c: char) -> char {
     if c.is_ascii() {
         match c {
             '-' | '_' => ' ',

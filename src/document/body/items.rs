@@ -36,22 +36,14 @@ impl Body<'_> {
             self.open = None;
             return;
         }
-        // `**Timeline:**` over a list of weeks introduces the list: it is no
-        // empty duration slot, and the list is the schedule, not tasks.
-        if self
-            .pending
-            .as_ref()
-            .is_some_and(|(key, ..)| key == "duration")
-        {
-            self.pending = None;
-            if !self.in_heading_section() {
-                self.open = Some(Open {
-                    target: Target::Skip,
-                    heading_level: None,
-                    min_depth: None,
-                    base: None,
-                });
-            }
+        // The list under `**Timeline:**` is the schedule, not tasks.
+        if self.drop_pending_duration() && !self.in_heading_section() {
+            self.open = Some(Open {
+                target: Target::Skip,
+                heading_level: None,
+                min_depth: None,
+                base: None,
+            });
         }
         self.flush_pending();
         if let Some(open) = &self.open

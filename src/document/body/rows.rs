@@ -10,15 +10,7 @@ use crate::document::text::{Inline, clamp_span, collapse};
 
 impl Body<'_> {
     pub(super) fn row(&mut self, b: &Block, cells: &[Inline], header: bool) {
-        // `**Timeline:**` over a table: the table is the schedule, the label
-        // no empty duration slot.
-        if self
-            .pending
-            .as_ref()
-            .is_some_and(|(key, ..)| key == "duration")
-        {
-            self.pending = None;
-        }
+        self.drop_pending_duration();
         self.flush_pending();
         let texts: Vec<String> = cells.iter().map(|c| collapse(&c.text)).collect();
         if header {
